@@ -1,0 +1,28 @@
+// Bundles the client, the language server and the `kam` CLI into dist/.
+// `--production` minifies for packaging; sourcemaps are always written.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/lsp/main.ts' } },
+  { entryPoints: { kam: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+
+for (const b of builds) {
+  const options = { ...common, ...b, outdir: 'dist' };
+  if (watch) await (await esbuild.context(options)).watch();
+  else await esbuild.build(options);
+}

@@ -1,0 +1,55 @@
+// Runs the registry's rules over one parsed plan. A plan with YAML syntax errors gets KAM001 only:
+// rules over a half-parsed document would report sections "missing" that are merely unreadable.
+import { RULES } from '../rules';
+import type { KamConfig } from './config';
+import { defaultConfig, settingFor } from './config';
+import type { Plan } from './model';
+import { parsePlan } from './parse';
+import type { Finding, Report, Rule } from './rule';
+import { interpolate } from './types';
+import { localToday } from './values';
+
+export interface CheckOptions {
+  config?: KamConfig;
+  /** `YYYY-MM-DD`; defaults to the local date. */
+  today?: string;
+  /** Rules to run instead of the registry (tests). */
+  rules?: readonly Rule[];
+}
+
+export const SYNTAX_RULE = 'KAM001';
+
+export function checkPlan(plan: Plan, options: CheckOptions = {}): Finding[] {
+  const config = options.config ?? defaultConfig();
+  const today = options.today ?? localToday();
+  let rules = options.rules ?? RULES;
+  if (plan.syntaxErrors.length > 0) rules = rules.filter((r) => r.code === SYNTAX_RULE);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = settingFor(config, rule);
+    if (setting === 'off') continue;
+    const report = (r: Report) => {
+      const messageId = r.messageId ?? 'default';
+      const template = rule.messages[messageId] ?? rule.messages.default;
+      const args = r.args ?? {};
+      findings.push({
+        code: rule.code,
+        name: rule.name,
+        severity: setting,
+        stage: rule.stage,
+        span: r.span,
+        message: interpolate(template[config.locale], args),
+        messageId,
+        args,
+        data: r.data,
+      });
+    };
+    rule.check({ plan, today, maxAnnualChange: config.maxAnnualChange, report });
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+/** Parse and check in one step. */
+export function checkText(text: string, options: CheckOptions = {}): Finding[] {
+  return checkPlan(parsePlan(text), options);
+}

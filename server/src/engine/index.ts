@@ -1,0 +1,10 @@
+// The rule engine's public surface: a plain library with no LSP or VS Code import.
+export * from './types';
+export * from './model';
+export * from './rule';
+export * from './config';
+export { parsePlan } from './parse';
+export { checkPlan, checkText, type CheckOptions } from './check';
+export { RULES, ruleByCode } from '../rules';
+export * from './roles';
+export * from './values';

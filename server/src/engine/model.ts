@@ -1,0 +1,129 @@
+// The typed plan model: what rules, features and views read. Every entity keeps the spans of
+// its own node and of each key, so findings and edits can point at the smallest useful range.
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import type { Role } from './roles';
+import type { Span } from './types';
+
+/** One key of a YAML map: where the key is, where its value is, and the value node (null when empty). */
+export interface Field {
+  key: Span;
+  value: Span;
+  node: Node | null;
+}
+
+/** A YAML map in the plan: its span and its keys, in source order. */
+export interface Entity {
+  span: Span;
+  fields: Map<string, Field>;
+}
+
+/** A scalar written in the plan, with where it stands. */
+export interface Ref {
+  value: string;
+  span: Span;
+}
+
+export interface RoleRef extends Ref {
+  /** The canonical role, when the name is one of the six or an alias. */
+  role?: Role;
+}
+
+/** A plain number or a number written as text (`12%`, `1,200,000`), as the user wrote it. */
+export type Quantity = number | string;
+
+export interface Account extends Entity {
+  name?: string;
+  segment?: string;
+  owner?: string;
+  stage?: string;
+  updated?: string;
+  next_review?: string;
+}
+
+export interface Driver extends Entity {
+  name?: string;
+  kind?: string;
+  note?: string;
+}
+
+export interface Unit extends Entity {
+  id?: string;
+  name?: string;
+  parent?: string;
+}
+
+export interface Stakeholder extends Entity {
+  id?: string;
+  name?: string;
+  title?: string;
+  unit?: string;
+  reports_to?: string;
+  roles: RoleRef[];
+  stance?: string;
+  influence?: string;
+  gatekeeper: boolean;
+  interests: string[];
+  owner?: string;
+  last_contact?: string;
+}
+
+export interface Goal extends Entity {
+  id?: string;
+  statement?: string;
+  direction?: string;
+  metric?: string;
+  baseline?: Quantity;
+  target?: Quantity;
+  deadline?: string;
+  owner?: string;
+}
+
+export interface Action extends Entity {
+  id?: string;
+  what?: string;
+  who?: string;
+  with: Ref[];
+  where?: string;
+  when?: string;
+  budget?: Quantity;
+  goal?: string;
+  stage?: string;
+  status?: string;
+}
+
+export interface Control extends Entity {
+  goal?: string;
+  measure?: string;
+  check?: string;
+  status?: string;
+}
+
+export interface Feedback extends Entity {
+  date?: string;
+  from?: string;
+  said?: string;
+  response?: string;
+}
+
+export interface Plan {
+  /** The text that was parsed. */
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** YAML syntax errors; when there are any, only KAM001 runs. */
+  syntaxErrors: YAMLError[];
+  /** The top-level map; undefined when the document is empty, a scalar or a list. */
+  root?: Entity;
+  account?: Account;
+  diagnosis?: Entity;
+  drivers: Driver[];
+  units: Unit[];
+  stakeholders: Stakeholder[];
+  forecast?: Entity;
+  goals: Goal[];
+  strategy?: Entity;
+  actions: Action[];
+  controls: Control[];
+  feedback: Feedback[];
+  rescueNetwork?: Entity;
+}

@@ -1,0 +1,50 @@
+// What a rule is: a plain object with its code, name, default severity, bilingual messages and a
+// pure check over the parsed plan (markdownlint's shape). One rule per file in ../rules/.
+import type { Plan } from './model';
+import type { Locale, Severity, Span, Stage, Text } from './types';
+
+export type MessageArgs = Record<string, string | number>;
+
+export interface Report {
+  span: Span;
+  /** Which of the rule's messages; `default` when omitted. */
+  messageId?: string;
+  args?: MessageArgs;
+  /** Facts a quick fix needs (the suggested name, the missing keys, …). */
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  readonly plan: Plan;
+  /** Today, `YYYY-MM-DD`, fixed by `--today` in the CLI and tests. */
+  readonly today: string;
+  /** KAM303's limit: the largest relative change per year a goal may ask for (1 = doubling). */
+  readonly maxAnnualChange: number;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  code: string;
+  name: string;
+  severity: Severity;
+  stage: Stage;
+  /** One line: what the rule checks. */
+  description: Text;
+  /** Message templates with `{placeholders}`; `default` is required. */
+  messages: { default: Text } & Record<string, Text>;
+  check(context: RuleContext): void;
+}
+
+export interface Finding {
+  code: string;
+  name: string;
+  severity: Severity;
+  stage: Stage;
+  span: Span;
+  message: string;
+  messageId: string;
+  args: MessageArgs;
+  data?: Record<string, unknown>;
+}
+
+export type { Locale };

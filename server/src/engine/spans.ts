@@ -1,0 +1,31 @@
+// Where findings about absent things stand.
+import type { Entity, Plan } from './model';
+import type { Span } from './types';
+
+/**
+ * The first line of content (skipping leading comments and blank lines; line 1 if there is none):
+ * where a finding about a top-level key missing from the whole file stands.
+ */
+export function firstContentLine(text: string): Span {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#') && trimmed !== '---') return { start, end: start + line.length };
+    start = end + 1;
+  }
+  const eol = text.search(/\r?\n/);
+  return { start: 0, end: eol === -1 ? text.length : eol };
+}
+
+/** The key of a top-level section when present, else the first content line. */
+export function sectionKeyOrTop(plan: Plan, key: string): Span {
+  return plan.root?.fields.get(key)?.key ?? firstContentLine(plan.text);
+}
+
+/** The key of a field in an entity when present, else the entity's own span start line. */
+export function keyOr(entity: Entity, key: string, fallback: Span): Span {
+  return entity.fields.get(key)?.key ?? fallback;
+}

@@ -1,0 +1,97 @@
+// Small readers over the `yaml` package's nodes. They never throw on a node of the wrong kind:
+// a wrong type is the schema rule's finding, and the model simply treats it as absent.
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Entity, Field, Ref } from './model';
+import type { Span } from './types';
+
+export function spanOf(node: Node | null | undefined, fallback: Span = { start: 0, end: 0 }): Span {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : fallback;
+}
+
+/** Follows an alias to the node it names (one step is all YAML allows); other nodes pass through. */
+export function deref(doc: Document, node: unknown): Node | null {
+  if (isAlias(node)) {
+    try {
+      return (node.resolve(doc) as Node | undefined) ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return (node as Node | null) ?? null;
+}
+
+export function entityOf(doc: Document, node: unknown): Entity | undefined {
+  const map = deref(doc, node);
+  if (!isMap(map)) return undefined;
+  const fields = new Map<string, Field>();
+  for (const pair of (map as YAMLMap).items) {
+    const key = pair.key as Node | null;
+    if (!isScalar(key) || key.value === null || key.value === undefined) continue;
+    const name = String(key.value);
+    if (fields.has(name)) continue; // a duplicate key is a syntax error; keep the first, as YAML does
+    const keySpan = spanOf(key);
+    const value = deref(doc, pair.value);
+    fields.set(name, { key: keySpan, value: spanOf(value, { start: keySpan.end, end: keySpan.end }), node: value });
+  }
+  return { span: spanOf(map), fields };
+}
+
+/** A scalar's text: strings as written, numbers in their source form; other kinds are undefined. */
+export function scalarText(node: Node | null): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return node.source ?? String(v);
+  return undefined;
+}
+
+export function textField(e: Entity, key: string): string | undefined {
+  return scalarText(e.fields.get(key)?.node ?? null);
+}
+
+export function quantityField(e: Entity, key: string): number | string | undefined {
+  const node = e.fields.get(key)?.node ?? null;
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+}
+
+export function boolField(e: Entity, key: string): boolean {
+  const node = e.fields.get(key)?.node ?? null;
+  return isScalar(node) && node.value === true;
+}
+
+/** The items of a list value, aliases resolved; a single scalar counts as a one-item list. */
+export function listItems(doc: Document, node: Node | null | undefined): Node[] {
+  if (isSeq(node)) return node.items.map((item) => deref(doc, item)).filter((n): n is Node => n !== null);
+  return isScalar(node) && node.value !== null ? [node] : [];
+}
+
+export function refsField(doc: Document, e: Entity, key: string): Ref[] {
+  const refs: Ref[] = [];
+  for (const item of listItems(doc, e.fields.get(key)?.node)) {
+    const value = scalarText(item);
+    if (value !== undefined) refs.push({ value, span: spanOf(item) });
+  }
+  return refs;
+}
+
+/** The entities of a list of maps (non-map items are skipped). */
+export function entityList(doc: Document, node: Node | null | undefined): Entity[] {
+  if (!isSeq(node)) return [];
+  const out: Entity[] = [];
+  for (const item of node.items) {
+    const e = entityOf(doc, item);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+/** Whether a value says nothing: absent, null, an empty string, list or map. */
+export function isEmptyValue(node: Node | null | undefined): boolean {
+  if (node === null || node === undefined) return true;
+  if (isScalar(node)) return node.value === null || (typeof node.value === 'string' && node.value.trim() === '');
+  if (isMap(node) || isSeq(node)) return node.items.length === 0;
+  return false;
+}
