@@ -8,3 +8,4 @@ export { checkPlan, checkText, type CheckOptions } from './check';
 export { RULES, ruleByCode } from '../rules';
 export * from './roles';
 export * from './values';
+export { ruleDocUrl, ruleDocsDir } from './docs';
