@@ -9,3 +9,4 @@ export { RULES, ruleByCode } from '../rules';
 export * from './roles';
 export * from './values';
 export { ruleDocUrl, ruleDocsDir } from './docs';
+export * from './spans';

@@ -29,3 +29,11 @@ export function sectionKeyOrTop(plan: Plan, key: string): Span {
 export function keyOr(entity: Entity, key: string, fallback: Span): Span {
   return entity.fields.get(key)?.key ?? fallback;
 }
+
+/** Where a finding about a list item stands: its `id` value when it has one, else its first key. */
+export function itemAnchor(entity: Entity): Span {
+  const id = entity.fields.get('id');
+  if (id?.node) return id.value;
+  const first = entity.fields.values().next().value;
+  return first ? first.key : entity.span;
+}
