@@ -10,3 +10,4 @@ export * from './roles';
 export * from './values';
 export { ruleDocUrl, ruleDocsDir } from './docs';
 export * from './spans';
+export * from './plan-index';

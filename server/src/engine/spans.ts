@@ -25,6 +25,11 @@ export function sectionKeyOrTop(plan: Plan, key: string): Span {
   return plan.root?.fields.get(key)?.key ?? firstContentLine(plan.text);
 }
 
+/** The 1-based line of an offset, for messages that point at another place in the file. */
+export function lineOf(plan: Plan, offset: number): number {
+  return plan.lineCounter.linePos(offset).line;
+}
+
 /** The key of a field in an entity when present, else the entity's own span start line. */
 export function keyOr(entity: Entity, key: string, fallback: Span): Span {
   return entity.fields.get(key)?.key ?? fallback;

@@ -14,7 +14,10 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The closest candidate, compared case-insensitively; none when even the best needs more than ~40% of it rewritten. */
+/**
+ * The closest candidate, compared case-insensitively; none when even the best needs more than ~40% of
+ * it rewritten, or as many edits as the word has characters (so `x` suggests nothing).
+ */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
@@ -27,6 +30,6 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.ceil(Math.max(word.length, best.length) * 0.4));
-  return bestScore <= limit ? best : undefined;
+  const limit = Math.max(1, Math.ceil(Math.max(word.length, best.length) * 0.4));
+  return bestScore <= limit && bestScore < word.length ? best : undefined;
 }
