@@ -11,3 +11,4 @@ export * from './values';
 export { ruleDocUrl, ruleDocsDir } from './docs';
 export * from './spans';
 export * from './plan-index';
+export * from './smart';

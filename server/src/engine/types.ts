@@ -38,3 +38,8 @@ export function normalizeLocale(value: string | undefined): Locale {
 export function interpolate(template: string, args: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
 }
+
+/** Keys as a message argument, the same in every locale: `` `what`, `budget` ``. */
+export function keyList(keys: readonly string[]): string {
+  return keys.map((k) => `\`${k}\``).join(', ');
+}

@@ -1,6 +1,6 @@
 // Small readers over the `yaml` package's nodes. They never throw on a node of the wrong kind:
 // a wrong type is the schema rule's finding, and the model simply treats it as absent.
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Entity, Field, Ref } from './model';
 import type { Span } from './types';
 
@@ -94,4 +94,44 @@ export function isEmptyValue(node: Node | null | undefined): boolean {
   if (isScalar(node)) return node.value === null || (typeof node.value === 'string' && node.value.trim() === '');
   if (isMap(node) || isSeq(node)) return node.items.length === 0;
   return false;
+}
+
+/** The keys an entity lacks, in the order asked: absent or empty (see isEmptyValue). */
+export function missingKeys(entity: Entity, keys: readonly string[]): string[] {
+  return keys.filter((k) => isEmptyValue(entity.fields.get(k)?.node));
+}
+
+/** What stands at a path of keys and list indexes: the key node (none for a list item or the root) and the value as written (an alias stays an alias). */
+export interface Located {
+  key?: Node;
+  value: Node | null;
+}
+
+/** Walks a path from the document root, following aliases on the way; undefined when the path leaves the document. */
+export function locatePath(doc: Document, path: readonly (string | number)[]): Located | undefined {
+  let here: Located = { value: (doc.contents as Node | null) ?? null };
+  for (const step of path) {
+    const node = deref(doc, here.value);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) return undefined;
+      here = { key: pair.key as Node, value: (pair.value as Node | null) ?? null };
+    } else if (isSeq(node)) {
+      const item = node.items[Number(step)];
+      if (item === undefined) return undefined;
+      here = { value: (item as Node | null) ?? null };
+    } else return undefined;
+  }
+  return here;
+}
+
+/** Aliases that name no anchor set before them: YAML forbids them, yet the parser reports no error. */
+export function unresolvedAliases(doc: Document): Alias[] {
+  const found: Alias[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      if (deref(doc, alias) === null) found.push(alias);
+    },
+  });
+  return found;
 }

@@ -1,0 +1,31 @@
+import { liveActions } from '../engine/plan-index';
+import type { Rule } from '../engine/rule';
+import { itemAnchor } from '../engine/spans';
+import { keyList } from '../engine/types';
+import { missingKeys } from '../engine/yaml-nodes';
+
+const REQUIRED = ['what', 'who', 'when', 'budget'];
+
+/** An action says what is done, who does it, when, and for how much. A cancelled action needs none of it. */
+export const kam501: Rule = {
+  code: 'KAM501',
+  name: 'action-incomplete',
+  severity: 'warning',
+  stage: 'actions',
+  description: {
+    en: 'Each action says what, who, when and for how much.',
+    'zh-cn': '每项行动都应写明做什么、谁来做、何时做、花多少。',
+  },
+  messages: {
+    default: {
+      en: 'The action lacks {keys}: who does what, when, and for how much?',
+      'zh-cn': '行动缺少 {keys}：谁、做什么、何时、花多少？',
+    },
+  },
+  check({ plan, report }) {
+    for (const action of liveActions(plan)) {
+      const missing = missingKeys(action, REQUIRED);
+      if (missing.length > 0) report({ span: itemAnchor(action), args: { keys: keyList(missing) }, data: { missing } });
+    }
+  },
+};

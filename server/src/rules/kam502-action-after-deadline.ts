@@ -1,0 +1,36 @@
+import { indexById, liveActions } from '../engine/plan-index';
+import type { Rule } from '../engine/rule';
+import { daysBetween, isValidDate } from '../engine/values';
+
+/** An action planned after its goal's deadline cannot help reach it. Unknown goal ids are KAM203's. */
+export const kam502: Rule = {
+  code: 'KAM502',
+  name: 'action-after-deadline',
+  severity: 'warning',
+  stage: 'actions',
+  description: {
+    en: "No action is planned after its goal's deadline.",
+    'zh-cn': '行动的日期不应晚于其目标的截止日期。',
+  },
+  messages: {
+    default: {
+      en: 'The action is planned for {when}, after the deadline of goal `{goal}` ({deadline}): bring it forward or move it to another goal.',
+      'zh-cn': '行动安排在 {when}，晚于目标 `{goal}` 的截止日期（{deadline}）：请提前，或将它归入其他目标。',
+    },
+  },
+  check({ plan, report }) {
+    const goals = indexById(plan.goals);
+    for (const action of liveActions(plan)) {
+      const goal = action.goal === undefined ? undefined : goals.get(action.goal);
+      const when = action.fields.get('when');
+      if (!goal?.id || !when || !isValidDate(action.when) || !isValidDate(goal.deadline)) continue;
+      if (daysBetween(goal.deadline, action.when) > 0) {
+        report({
+          span: when.value,
+          args: { when: action.when, goal: goal.id, deadline: goal.deadline },
+          data: { goal: goal.id, deadline: goal.deadline },
+        });
+      }
+    }
+  },
+};
