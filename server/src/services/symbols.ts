@@ -1,0 +1,142 @@
+// The Outline and breadcrumbs: the plan's sections, any map within them as a tree of keys, and the
+// entries a planner looks for by name (stakeholders, units, goals, actions, …) as named items.
+// Built from whatever parsed, so a half-typed plan still gets the outline of what is there.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Entity, Field, Plan } from '../engine/model';
+import { itemAnchor } from '../engine/spans';
+import type { Span } from '../engine/types';
+import { entityOf, scalarText } from '../engine/yaml-nodes';
+import { rangeOf, trimEnd, type PlanDocument } from './document';
+
+/** Kinds of the keys the format names; other keys take theirs from their value. */
+const SECTION_KINDS: Record<string, SymbolKind> = {
+  kam: SymbolKind.Constant,
+  account: SymbolKind.Module,
+  diagnosis: SymbolKind.Namespace,
+  forecast: SymbolKind.Namespace,
+  goals: SymbolKind.Namespace,
+  strategy: SymbolKind.Namespace,
+  actions: SymbolKind.Namespace,
+  controls: SymbolKind.Namespace,
+  feedback: SymbolKind.Namespace,
+  rescue_network: SymbolKind.Namespace,
+};
+
+/** How an entry of a list is shown: its name and what to say beside it. */
+interface ItemView {
+  name?: string;
+  detail?: string;
+}
+
+interface ItemList {
+  kind: SymbolKind;
+  /** The keys an entry is named by, in order: the first present is its selection. */
+  nameKeys: readonly string[];
+  views: (plan: Plan) => { entity: Entity; view: ItemView }[];
+}
+
+function itemList<T extends Entity>(kind: SymbolKind, nameKeys: string[], items: (plan: Plan) => readonly T[], view: (e: T) => ItemView): ItemList {
+  return { kind, nameKeys, views: (plan) => items(plan).map((entity) => ({ entity, view: view(entity) })) };
+}
+
+/** The lists whose entries are named items, by their path from the top (where the model reads them from). */
+const ITEM_LISTS: Record<string, ItemList> = {
+  'diagnosis.drivers': itemList(SymbolKind.Property, ['name'], (p) => p.drivers, (d) => ({ name: d.name, detail: d.kind })),
+  'diagnosis.organization': itemList(SymbolKind.Struct, ['id', 'name'], (p) => p.units, (u) => ({
+    name: nameAndId(u.name, u.id),
+    detail: u.parent && `parent: ${u.parent}`,
+  })),
+  'diagnosis.stakeholders': itemList(SymbolKind.Class, ['id', 'name'], (p) => p.stakeholders, (s) => ({
+    name: nameAndId(s.name, s.id),
+    detail: joined([s.roles.map((r) => r.role ?? r.value).join(', '), s.title]),
+  })),
+  goals: itemList(SymbolKind.Key, ['id', 'statement'], (p) => p.goals, (g) => ({
+    name: g.id ?? g.statement,
+    detail: g.id ? g.statement : undefined,
+  })),
+  actions: itemList(SymbolKind.Function, ['id', 'what'], (p) => p.actions, (a) => ({ name: a.id ?? a.what, detail: joined([a.when, a.who]) })),
+  controls: itemList(SymbolKind.Operator, ['goal', 'measure'], (p) => p.controls, (c) => ({
+    name: c.goal ?? c.measure,
+    detail: joined([c.goal ? c.measure : undefined, c.check]),
+  })),
+  feedback: itemList(SymbolKind.Event, ['date', 'from'], (p) => p.feedback, (f) => ({ name: joined([f.date, f.from]), detail: f.said })),
+};
+
+export function documentSymbols({ document, plan }: PlanDocument): DocumentSymbol[] {
+  const text = plan.text;
+
+  /** A symbol over span; the selection is kept inside it (an alias can point elsewhere, and clients reject that). */
+  const symbol = (name: string, detail: string | undefined, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol => {
+    const range = trimEnd(text, span);
+    const inside = selection.start >= range.start && selection.end <= range.end;
+    return {
+      name,
+      detail: detail || undefined,
+      kind,
+      range: rangeOf(document, range),
+      selectionRange: rangeOf(document, inside ? selection : range),
+      children,
+    };
+  };
+
+  const fieldSymbols = (entity: Entity, prefix: string): DocumentSymbol[] =>
+    [...entity.fields].map(([key, field]) => fieldSymbol(key, field, prefix + key));
+
+  const fieldSymbol = (key: string, field: Field, path: string): DocumentSymbol => {
+    // An alias's value stands where its anchor is: the key alone is this field's place, and nothing is nested under it.
+    const inPlace = field.node !== null && field.value.start >= field.key.end;
+    const span = { start: field.key.start, end: inPlace ? field.value.end : field.key.end };
+    const list = ITEM_LISTS[path];
+    const map = inPlace && !list ? entityOf(plan.doc, field.node) : undefined;
+    let children: DocumentSymbol[] | undefined;
+    if (inPlace && list) children = itemSymbols(list, field.value);
+    else if (map) children = fieldSymbols(map, `${path}.`);
+    const detail = path === 'account' ? plan.account?.name : firstLine(scalarText(field.node));
+    return symbol(key || '""', detail, SECTION_KINDS[path] ?? valueKind(field), span, field.key, children);
+  };
+
+  const itemSymbols = (list: ItemList, within: Span): DocumentSymbol[] =>
+    list
+      .views(plan)
+      .map(({ entity, view }, i) => ({ entity, view, name: firstLine(view.name) || `#${i + 1}` }))
+      .filter(({ entity }) => entity.span.start >= within.start && entity.span.end <= within.end)
+      .map(({ entity, view, name }) => symbol(name, firstLine(view.detail), list.kind, entity.span, nameSpan(entity, list.nameKeys)));
+
+  return plan.root ? fieldSymbols(plan.root, '') : [];
+}
+
+/** Where an entry's name is written: the value of its first naming key, else the usual anchor. */
+function nameSpan(entity: Entity, keys: readonly string[]): Span {
+  for (const key of keys) {
+    const field = entity.fields.get(key);
+    if (field?.node) return field.value;
+  }
+  return itemAnchor(entity);
+}
+
+function valueKind(field: Field): SymbolKind {
+  const node = field.node;
+  if (node === null) return SymbolKind.Null;
+  if (isMap(node)) return SymbolKind.Object;
+  if (isSeq(node)) return SymbolKind.Array;
+  if (isScalar(node)) {
+    if (typeof node.value === 'number' || typeof node.value === 'bigint') return SymbolKind.Number;
+    if (typeof node.value === 'boolean') return SymbolKind.Boolean;
+    if (node.value === null) return SymbolKind.Null;
+  }
+  return SymbolKind.String;
+}
+
+function nameAndId(name: string | undefined, id: string | undefined): string | undefined {
+  if (name && id) return `${name} (${id})`;
+  return name || id;
+}
+
+function joined(parts: (string | undefined)[]): string | undefined {
+  return parts.filter((p) => p && p.trim() !== '').join(' · ') || undefined;
+}
+
+function firstLine(text: string | undefined): string | undefined {
+  return text?.trim().split(/\r?\n/, 1)[0];
+}
