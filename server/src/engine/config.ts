@@ -9,7 +9,7 @@ import type { Locale, Setting } from './types';
 import { normalizeLocale } from './types';
 
 export interface KamConfig {
-  /** Rule code or name → setting. */
+  /** Rule code → setting (names are turned into codes on merge, so a later layer always wins). */
   rules: Record<string, Setting>;
   maxAnnualChange: number;
   locale: Locale;
@@ -23,12 +23,9 @@ export function defaultConfig(locale: Locale = 'en'): KamConfig {
   return { rules: {}, maxAnnualChange: DEFAULT_MAX_ANNUAL_CHANGE, locale };
 }
 
-/** The setting in force for a rule: by code (any case) or by name, else the rule's default. */
+/** The setting in force for a rule: the configured one, else the rule's default. */
 export function settingFor(config: KamConfig, rule: Rule): Setting {
-  for (const [key, value] of Object.entries(config.rules)) {
-    if (key.toUpperCase() === rule.code || key === rule.name) return value;
-  }
-  return rule.severity;
+  return config.rules[rule.code] ?? rule.severity;
 }
 
 /**
@@ -45,9 +42,10 @@ export function mergeConfig(base: KamConfig, raw: unknown, knownRules: readonly 
     if (typeof r.rules !== 'object' || Array.isArray(r.rules)) problems.push('`rules` must be a map of rule code or name to off | info | warning | error');
     else
       for (const [key, value] of Object.entries(r.rules as Record<string, unknown>)) {
-        if (!knownRules.some((rule) => rule.code === key.toUpperCase() || rule.name === key)) problems.push(`unknown rule \`${key}\``);
+        const rule = knownRules.find((rule) => rule.code === key.toUpperCase() || rule.name === key);
+        if (!rule) problems.push(`unknown rule \`${key}\``);
         else if (typeof value !== 'string' || !SETTINGS.includes(value)) problems.push(`rule \`${key}\`: \`${String(value)}\` is not off | info | warning | error`);
-        else config.rules[key] = value as Setting;
+        else config.rules[rule.code] = value as Setting;
       }
   }
   const goals = r.goals as Record<string, unknown> | undefined;
