@@ -9,6 +9,7 @@ export { RULES, ruleByCode } from '../rules';
 export * from './roles';
 export * from './values';
 export { ruleDocUrl, ruleDocsDir } from './docs';
+export { PLAN_SCHEMA, schemaAt, keysAt, resolveSchema, valueKind, type SchemaNode, type ValueKind } from './schema';
 export * from './spans';
 export * from './plan-index';
 export * from './smart';

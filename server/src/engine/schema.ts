@@ -95,7 +95,6 @@ let validator: ValidateFunction | undefined;
 export function planValidator(): ValidateFunction {
   if (validator) return validator;
   // Loaded here, not at the top: ajv and the compile are only paid for when a plan is first checked.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: Ajv } = require('ajv') as typeof import('ajv');
   const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
   ajv.addFormat('date', { type: 'string', validate: (text: string) => isValidDate(text) });
