@@ -1,0 +1,44 @@
+// The open documents and their parsed plans. Each document version is parsed once and the plan is
+// shared by every feature (diagnostics now; hover, completion and symbols read the same cache).
+import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parsePlan } from '../engine/parse';
+import type { PlanDocument } from '../services/document';
+
+export class PlanDocuments {
+  /** The documents as the client has them (incremental sync), with their open/change/close events. */
+  readonly synced = new TextDocuments(TextDocument);
+  private readonly parsed = new Map<string, PlanDocument>();
+
+  constructor() {
+    this.synced.onDidClose(({ document }) => this.parsed.delete(document.uri));
+  }
+
+  listen(connection: Connection): void {
+    this.synced.listen(connection);
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.synced.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return this.synced.all();
+  }
+
+  /**
+   * The plan of the document's current version, parsed on first use; undefined when the document is
+   * not open. Its `document` is a snapshot of that version: the live one changes in place as edits arrive.
+   */
+  planFor(uri: string): PlanDocument | undefined {
+    const document = this.synced.get(uri);
+    if (!document) return undefined;
+    const cached = this.parsed.get(uri);
+    if (cached && cached.document.version === document.version) return cached;
+    const text = document.getText();
+    const snapshot = TextDocument.create(uri, document.languageId, document.version, text);
+    const fresh = { document: snapshot, plan: parsePlan(text) };
+    this.parsed.set(uri, fresh);
+    return fresh;
+  }
+}

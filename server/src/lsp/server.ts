@@ -1,0 +1,78 @@
+// The KAM Plan language server: wires the connection to one module per feature.
+// The transport (--stdio, --node-ipc, --socket=N) comes from the command line.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { normalizeLocale } from '../engine/types';
+import { isValidDate } from '../engine/values';
+import { PlanDocuments } from './documents';
+import { RC_FILE_PATTERN, Settings } from './settings';
+import { Validator } from './validation';
+
+/** What the client may send in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The editor's UI language (`vscode.env.language`): the message locale when `kam.locale` is `auto`. */
+  locale?: string;
+  /** Test-only: fixes "today" (`YYYY-MM-DD`) for the time-based rules. */
+  today?: string;
+}
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  // Bad input must never end the server: whatever escapes a handler is logged, not fatal.
+  process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled: ${(reason as Error)?.stack ?? String(reason)}`));
+  const documents = new PlanDocuments();
+  let settings: Settings;
+  let validator: Validator;
+  let watchesFolders = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const workspace = params.capabilities.workspace;
+    watchesFolders = workspace?.workspaceFolders === true;
+    settings = new Settings(connection, normalizeLocale(options.locale), workspace?.configuration === true);
+    settings.setWorkspaceFolders(workspaceFolderUris(params));
+    validator = new Validator(connection, documents, settings, isValidDate(options.today) ? options.today : undefined);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kam-plan' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!watchesFolders) return;
+    // Folders bound the .kamrc.yaml lookup.
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+      settings.setWorkspaceFolders(folders.map((f) => f.uri));
+      validator.revalidateAll();
+    });
+  });
+
+  // The client synchronizes the `kam` section and watches .kamrc.yaml / .kamrc.yml.
+  connection.onDidChangeConfiguration(({ settings: pushed }) => {
+    settings.changed(pushed ?? undefined);
+    validator.revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (!changes.some((change) => RC_FILE_PATTERN.test(change.uri))) return;
+    settings.changed();
+    validator.revalidateAll();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function workspaceFolderUris(params: InitializeParams): string[] {
+  if (params.workspaceFolders) return params.workspaceFolders.map((f) => f.uri);
+  return params.rootUri ? [params.rootUri] : [];
+}

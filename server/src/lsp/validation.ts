@@ -1,0 +1,86 @@
+// Diagnostics as you type: at once when a document opens, after a short pause while it is edited.
+// Every run takes a new generation; a run that finds a newer one started for its document (or the
+// document closed) while it waited for the settings drops its result, so a stale result never
+// overwrites a fresh one. A check that throws is logged and leaves the document with no diagnostics.
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { checkPlan } from '../engine/check';
+import type { PlanDocuments } from './documents';
+import { toDiagnostic } from './diagnostics';
+import type { Settings } from './settings';
+
+export const DEBOUNCE_MS = 150;
+
+export class Validator {
+  private generation = 0;
+  /** The generation of the latest run per open document. */
+  private readonly latest = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  /** @param today fixes "today" for time-based rules (tests); the local date otherwise. */
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: PlanDocuments,
+    private readonly settings: Settings,
+    private readonly today?: string,
+  ) {
+    // onDidChangeContent also fires on open: a document never validated is validated at once.
+    documents.synced.onDidChangeContent(({ document }) =>
+      this.latest.has(document.uri) ? this.schedule(document.uri) : this.validateNow(document.uri),
+    );
+    documents.synced.onDidClose(({ document }) => this.clear(document.uri));
+  }
+
+  validateNow(uri: string): void {
+    this.cancelTimer(uri);
+    void this.validate(uri);
+  }
+
+  /** Settings changed: every open document is checked again. */
+  revalidateAll(): void {
+    for (const document of this.documents.all()) this.validateNow(document.uri);
+  }
+
+  private schedule(uri: string): void {
+    this.cancelTimer(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.validate(uri);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private clear(uri: string): void {
+    this.cancelTimer(uri);
+    this.latest.delete(uri);
+    this.settings.forget(uri);
+    this.publish(uri, undefined, []);
+  }
+
+  private cancelTimer(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const generation = ++this.generation;
+    this.latest.set(uri, generation);
+    const current = () => this.latest.get(uri) === generation;
+    try {
+      const config = await this.settings.configFor(uri);
+      if (!current()) return;
+      const parsed = this.documents.planFor(uri);
+      if (!parsed) return;
+      const findings = checkPlan(parsed.plan, { config, today: this.today });
+      this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, parsed.document)));
+    } catch (e) {
+      this.connection.console.error(`Checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      if (current()) this.publish(uri, this.documents.get(uri)?.version, []);
+    }
+  }
+
+  private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}
