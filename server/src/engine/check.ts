@@ -15,6 +15,11 @@ export interface CheckOptions {
   today?: string;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /**
+   * Called when a rule throws; the other rules still run. Without it the error propagates, so the
+   * CLI, the tests and the fuzzer see every crash.
+   */
+  onRuleError?: (rule: Rule, error: unknown) => void;
 }
 
 export const SYNTAX_RULE = 'KAM001';
@@ -44,7 +49,12 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Finding[] {
         data: r.data,
       });
     };
-    rule.check({ plan, today, maxAnnualChange: config.maxAnnualChange, report });
+    try {
+      rule.check({ plan, today, maxAnnualChange: config.maxAnnualChange, report });
+    } catch (error) {
+      if (!options.onRuleError) throw error;
+      options.onRuleError(rule, error);
+    }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }

@@ -10,6 +10,7 @@ import {
 import { normalizeLocale } from '../engine/types';
 import { isValidDate } from '../engine/values';
 import { PlanDocuments } from './documents';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { RC_FILE_PATTERN, Settings } from './settings';
 import { Validator } from './validation';
 
@@ -40,6 +41,7 @@ export function startServer(): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...FEATURE_CAPABILITIES,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kam-plan' },
@@ -68,6 +70,7 @@ export function startServer(): void {
     validator.revalidateAll();
   });
 
+  registerFeatures(connection, documents, () => settings);
   documents.listen(connection);
   connection.listen();
 }

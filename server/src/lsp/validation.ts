@@ -72,7 +72,12 @@ export class Validator {
       if (!current()) return;
       const parsed = this.documents.planFor(uri);
       if (!parsed) return;
-      const findings = checkPlan(parsed.plan, { config, today: this.today });
+      const findings = checkPlan(parsed.plan, {
+        config,
+        today: this.today,
+        // One broken rule must not blank the others: log it and keep their findings.
+        onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+      });
       this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, parsed.document)));
     } catch (e) {
       this.connection.console.error(`Checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);

@@ -1,0 +1,66 @@
+// The language features over the shared parse: each request reads the plan of the document's
+// current version from PlanDocuments and hands it to one function of ../services.
+import { ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import {
+  definition,
+  documentHighlights,
+  documentSymbols,
+  foldingRanges,
+  prepareRename,
+  references,
+  rename,
+  RenameError,
+} from '../services';
+import type { PlanDocuments } from './documents';
+import type { Settings } from './settings';
+
+export const FEATURE_CAPABILITIES: ServerCapabilities = {
+  definitionProvider: true,
+  referencesProvider: true,
+  documentHighlightProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentSymbolProvider: { label: 'KAM Plan' },
+  foldingRangeProvider: true,
+};
+
+/** `settings` is read lazily: it exists only once the client has initialized. */
+export function registerFeatures(connection: Connection, documents: PlanDocuments, settings: () => Settings): void {
+  const plan = (uri: string) => documents.planFor(uri);
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const parsed = plan(textDocument.uri);
+    return parsed ? definition(parsed, position) : null;
+  });
+  connection.onReferences(({ textDocument, position, context }) => {
+    const parsed = plan(textDocument.uri);
+    return parsed ? references(parsed, position, context) : null;
+  });
+  connection.onDocumentHighlight(({ textDocument, position }) => {
+    const parsed = plan(textDocument.uri);
+    return parsed ? documentHighlights(parsed, position) : null;
+  });
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const parsed = plan(textDocument.uri);
+    return parsed ? prepareRename(parsed, position) : null;
+  });
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    const parsed = plan(textDocument.uri);
+    if (!parsed) return null;
+    const { locale } = await settings().configFor(textDocument.uri);
+    try {
+      return rename(parsed, position, newName, locale);
+    } catch (e) {
+      // A refused name is the user's answer, shown by the editor; anything else is a real failure.
+      if (e instanceof RenameError) throw new ResponseError(-32803 /* RequestFailed */, e.message);
+      throw e;
+    }
+  });
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const parsed = plan(textDocument.uri);
+    return parsed ? documentSymbols(parsed) : null;
+  });
+  connection.onFoldingRanges(({ textDocument }) => {
+    const parsed = plan(textDocument.uri);
+    return parsed ? foldingRanges(parsed) : null;
+  });
+}
