@@ -1,6 +1,7 @@
 // The language features over the shared parse: each request reads the plan of the document's
 // current version from PlanDocuments and hands it to one function of ../services.
-import { ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import { CodeActionKind, ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import { codeActions, FIX_ALL_KIND } from '../services/code-actions';
 import {
   definition,
   documentHighlights,
@@ -21,10 +22,17 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: { label: 'KAM Plan' },
   foldingRangeProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 };
 
-/** `settings` is read lazily: it exists only once the client has initialized. */
-export function registerFeatures(connection: Connection, documents: PlanDocuments, settings: () => Settings): void {
+/** What the features need beyond the documents; it exists once the client has initialized. */
+export interface FeatureEnvironment {
+  settings: Settings;
+  /** Test-only fixed "today"; the local date otherwise. */
+  today?: string;
+}
+
+export function registerFeatures(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
   const plan = (uri: string) => documents.planFor(uri);
 
   connection.onDefinition(({ textDocument, position }) => {
@@ -46,7 +54,7 @@ export function registerFeatures(connection: Connection, documents: PlanDocument
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
     const parsed = plan(textDocument.uri);
     if (!parsed) return null;
-    const { locale } = await settings().configFor(textDocument.uri);
+    const { locale } = await env().settings.configFor(textDocument.uri);
     try {
       return rename(parsed, position, newName, locale);
     } catch (e) {
@@ -54,6 +62,12 @@ export function registerFeatures(connection: Connection, documents: PlanDocument
       if (e instanceof RenameError) throw new ResponseError(-32803 /* RequestFailed */, e.message);
       throw e;
     }
+  });
+  connection.onCodeAction(async ({ textDocument, context }) => {
+    const parsed = plan(textDocument.uri);
+    if (!parsed) return null;
+    const config = await env().settings.configFor(textDocument.uri);
+    return codeActions(parsed, context.diagnostics, context.only, config.locale, { config, today: env().today });
   });
   connection.onDocumentSymbol(({ textDocument }) => {
     const parsed = plan(textDocument.uri);

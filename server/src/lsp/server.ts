@@ -30,6 +30,7 @@ export function startServer(): void {
   let settings: Settings;
   let validator: Validator;
   let watchesFolders = false;
+  let today: string | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -37,7 +38,8 @@ export function startServer(): void {
     watchesFolders = workspace?.workspaceFolders === true;
     settings = new Settings(connection, normalizeLocale(options.locale), workspace?.configuration === true);
     settings.setWorkspaceFolders(workspaceFolderUris(params));
-    validator = new Validator(connection, documents, settings, isValidDate(options.today) ? options.today : undefined);
+    today = isValidDate(options.today) ? options.today : undefined;
+    validator = new Validator(connection, documents, settings, today);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -70,7 +72,7 @@ export function startServer(): void {
     validator.revalidateAll();
   });
 
-  registerFeatures(connection, documents, () => settings);
+  registerFeatures(connection, documents, () => ({ settings, today }));
   documents.listen(connection);
   connection.listen();
 }
