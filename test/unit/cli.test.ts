@@ -351,15 +351,18 @@ describe('kam CLI', function () {
       assert.match(nul.findings[0].message, /not a text file/);
     });
 
-    it('a file over 5 MB is skipped with a message and exit code 2; the rest still lint', () => {
+    it('a file over the size limit gets the server\'s one KAM001 finding, unparsed; the rest still lint', () => {
       const dir = scratch({ 'huge.kam.yaml': `kam: 1\n${'#'.repeat(5 * 1024 * 1024)}\n`, 'good.kam.yaml': NO_DIAGNOSIS });
       const { run, output } = json(['.'], { cwd: dir });
-      assert.equal(run.status, 2);
-      assert.match(run.stderr, /huge\.kam\.yaml: skipped: .* 5 MB/);
+      assert.equal(run.status, 1);
+      assert.equal(run.stderr, '');
       assert.deepEqual(
         output.map((f) => f.file),
-        ['good.kam.yaml'],
+        ['good.kam.yaml', 'huge.kam.yaml'],
       );
+      const huge = output[1].findings.map(({ code, line, column, endLine, endColumn }) => ({ code, line, column, endLine, endColumn }));
+      assert.deepEqual(huge, [{ code: 'KAM001', line: 1, column: 1, endLine: 1, endColumn: 1 }]);
+      assert.match(output[1].findings[0].message, /too large to check \(5\.0 MB; a plan may have 1\.0 MB\)/);
     });
   });
 

@@ -3,11 +3,11 @@
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_PLAN_BYTES } from '../engine/limits';
 import type { Text } from '../engine/types';
 import type { PathProblem } from './formatters';
 
 export const PLAN_FILE = /\.kam\.ya?ml$/;
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface Collected {
@@ -75,13 +75,15 @@ export type Contents =
   | { kind: 'text'; text: string }
   /** Bytes that are no text: where the first bad one is (1-based line, UTF-16 column) and why. */
   | { kind: 'binary'; line: number; column: number; detail: Text }
+  /** Over the engine's size limit: not read, reported as the server reports it. */
+  | { kind: 'tooLarge'; bytes: number }
   | { kind: 'unreadable'; message: string };
 
 export function readPlanFile(file: string): Contents {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { kind: 'unreadable', message: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is more than the 5 MB a plan may have` };
+    if (size > MAX_PLAN_BYTES) return { kind: 'tooLarge', bytes: size };
     bytes = fs.readFileSync(file);
   } catch (e) {
     return { kind: 'unreadable', message: describe(e) };

@@ -1,24 +1,20 @@
 // `kam lint`: checks plan files and folders and prints the findings as text, JSON or SARIF.
 // Exit code: 0 no error-severity finding, 1 some, 2 bad usage or a path that could not be linted.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { checkPlan, SYNTAX_RULE } from '../engine/check';
-import { defaultConfig, readRcFile, settingFor, type KamConfig } from '../engine/config';
-import { interpolate, type Locale, type Setting } from '../engine/types';
-import { parsePlan } from '../engine/parse';
-import { isValidDate } from '../engine/values';
+import { defaultConfig, settingFor, type KamConfig } from '../engine/config';
+import { interpolate } from '../engine/types';
+import type { Plan } from '../engine/model';
+import { oversizedPlan, parsePlan } from '../engine/parse';
 import { ruleByCode } from '../rules';
-import { applyLayers, environmentLocale, fileConfigs, mergeLayer, parseRuleFlag } from './config';
+import { applyLayers, environmentLocale, fileConfigs } from './config';
+import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
 import { collectPlanFiles, readPlanFile, type Contents } from './files';
 import { FORMATS, FORMATTERS, type Format, type LintRun, type LocatedFinding } from './formatters';
 
-interface LintOptions {
+interface LintOptions extends ConfigOptions {
   format: Format;
-  today?: string;
-  locale?: Locale;
-  config?: string;
-  rule?: [string, Setting][];
 }
 
 const EXAMPLES = `
@@ -36,41 +32,21 @@ Examples:
   $ kam lint --locale zh-cn plans/               messages in Simplified Chinese`;
 
 export function registerLint(program: Command): void {
-  program
+  const command = program
     .command('lint')
     .summary('check plans and report findings')
     .description('Check key-account plans (*.kam.yaml) and report findings.')
     .argument('<paths...>', 'plan files and folders (a folder: every *.kam.yaml / *.kam.yml below it)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--today <date>', 'the date time-based rules compare with, YYYY-MM-DD (default: today)', parseToday)
-    .option('--locale <locale>', 'message language, en or zh-cn (default: the configuration, else LANG / LC_ALL)', parseLocale)
-    .option('-c, --config <file>', 'a configuration file (.kamrc.yaml format) applied over each plan\'s own')
-    .option('--rule <rule=setting>', 'set a rule, by code or name, to off | info | warning | error (repeatable)', collectRule)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'));
+  addConfigOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(function (this: Command, paths: string[], options: LintOptions) {
       process.exitCode = lint(this, paths, options);
     });
 }
 
-function parseToday(value: string): string {
-  if (!isValidDate(value)) throw new InvalidArgumentError('Expected a date YYYY-MM-DD.');
-  return value;
-}
 
-function parseLocale(value: string): Locale {
-  const lower = value.toLowerCase();
-  if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  if (lower === 'zh' || lower === 'zh-cn' || lower === 'zh-hans') return 'zh-cn';
-  throw new InvalidArgumentError('Expected en or zh-cn.');
-}
 
-function collectRule(value: string, previous: [string, Setting][] = []): [string, Setting][] {
-  try {
-    return [...previous, parseRuleFlag(value)];
-  } catch (e) {
-    throw new InvalidArgumentError(`${(e as Error).message}.`);
-  }
-}
 
 function lint(command: Command, paths: string[], options: LintOptions): number {
   const cwd = process.cwd();
@@ -102,20 +78,6 @@ function lint(command: Command, paths: string[], options: LintOptions): number {
   return run.results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-/** --config FILE, then the flags. A problem here is bad usage (exit 2), where one in a .kamrc.yaml is a warning. */
-function commandLineLayers(command: Command, options: LintOptions, cwd: string): unknown[] {
-  const layers: unknown[] = [];
-  if (options.config) {
-    const file = path.resolve(cwd, options.config);
-    if (!fs.existsSync(file)) command.error(`error: cannot read --config ${options.config}: no such file`, { exitCode: 2 });
-    const read = readRcFile(file);
-    const problems = [...read.problems.map((p) => p.replace(`${file}: `, '')), ...mergeLayer(defaultConfig(), read.raw).problems];
-    if (problems.length > 0) command.error(problems.map((p) => `error: --config ${options.config}: ${p}`).join('\n'), { exitCode: 2 });
-    layers.push(read.raw);
-  }
-  layers.push({ rules: Object.fromEntries(options.rule ?? []), ...(options.locale ? { locale: options.locale } : {}) });
-  return layers;
-}
 
 /** The file's findings, or why it could not be linted. */
 function lintFile(contents: Contents, config: KamConfig, today?: string): LocatedFinding[] | { message: string } {
@@ -124,19 +86,23 @@ function lintFile(contents: Contents, config: KamConfig, today?: string): Locate
       return { message: contents.message };
     case 'binary':
       return notText(contents, config);
-    case 'text': {
-      const plan = parsePlan(contents.text);
-      const at = (offset: number) => {
-        const { line, col } = plan.lineCounter.linePos(offset);
-        return { line, column: col };
-      };
-      return checkPlan(plan, { config, today }).map((f) => {
-        const start = at(f.span.start);
-        const end = at(f.span.end);
-        return { code: f.code, name: f.name, severity: f.severity, message: f.message, ...start, endLine: end.line, endColumn: end.column };
-      });
-    }
+    case 'tooLarge':
+      return located(oversizedPlan('', contents.bytes), config, today);
+    case 'text':
+      return located(parsePlan(contents.text), config, today);
   }
+}
+
+function located(plan: Plan, config: KamConfig, today?: string): LocatedFinding[] {
+  const at = (offset: number) => {
+    const { line, col } = plan.lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return checkPlan(plan, { config, today }).map((f) => {
+    const start = at(f.span.start);
+    const end = at(f.span.end);
+    return { code: f.code, name: f.name, severity: f.severity, message: f.message, ...start, endLine: end.line, endColumn: end.column };
+  });
 }
 
 /** Bytes that are not UTF-8 text cannot be YAML: one KAM001 finding where they start, so other files still lint. */

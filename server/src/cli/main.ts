@@ -2,9 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerLint } from './lint';
 import { registerLsp } from './lsp';
+import { registerReport } from './report';
 import { packageInfo } from './package-info';
 
-const SUBCOMMANDS: ((program: Command) => void)[] = [registerLint, registerLsp];
+const SUBCOMMANDS: ((program: Command) => void)[] = [registerLint, registerReport, registerLsp];
 
 const program = new Command('kam')
   .description('Check key-account plans (*.kam.yaml) against the KAM method.')

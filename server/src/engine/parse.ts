@@ -1,5 +1,6 @@
 // Text → Plan: one YAML parse (the `yaml` Document API keeps ranges and comments) mapped into the typed model.
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
+import { oversize, PlanTooLargeError } from './limits';
 import type { Account, Action, Control, Entity, Feedback, Goal, Plan, Stakeholder, Unit, Driver } from './model';
 import { normalizeRole } from './roles';
 import {
@@ -14,21 +15,15 @@ import {
 } from './yaml-nodes';
 
 export function parsePlan(text: string): Plan {
+  const bytes = oversize(text);
+  if (bytes !== undefined) return oversizedPlan(text, bytes);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const plan: Plan = {
-    text,
-    doc,
-    lineCounter,
-    syntaxErrors: doc.errors,
-    drivers: [],
-    units: [],
-    stakeholders: [],
-    goals: [],
-    actions: [],
-    controls: [],
-    feedback: [],
-  };
+  // The parser's own duplicate-key check compares each key with every earlier one: a map of a few
+  // thousand keys would take minutes. The same errors are found below in one pass.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const duplicates = duplicateKeyErrors(doc);
+  if (duplicates.length > 0) doc.errors = [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
+  const plan = emptyPlan(text, doc, lineCounter);
   const root = entityOf(doc, doc.contents);
   if (!root) return plan;
   plan.root = root;
@@ -49,6 +44,56 @@ export function parsePlan(text: string): Plan {
   plan.feedback = list('feedback').map(readFeedback);
   plan.rescueNetwork = section('rescue_network');
   return plan;
+}
+
+/**
+ * A plan not parsed because the text is over the size limit: an empty document whose one syntax
+ * error says so (KAM001). The CLI builds one from a file's size alone, with an empty text.
+ */
+export function oversizedPlan(text: string, bytes: number): Plan {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) lineCounter.addNewLine(nl + 1);
+  const doc = parseDocument('');
+  doc.errors.push(new PlanTooLargeError(bytes));
+  return emptyPlan(text, doc, lineCounter);
+}
+
+function emptyPlan(text: string, doc: Document.Parsed, lineCounter: LineCounter): Plan {
+  return {
+    text,
+    doc,
+    lineCounter,
+    syntaxErrors: doc.errors,
+    drivers: [],
+    units: [],
+    stakeholders: [],
+    goals: [],
+    actions: [],
+    controls: [],
+    feedback: [],
+  };
+}
+
+/** What the parser's `uniqueKeys` reports: a scalar key whose value an earlier key of the same map has. */
+function duplicateKeyErrors(doc: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        // The parser compares with ===, under which NaN equals nothing; a Set would match it.
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+          continue;
+        }
+        const at = key.range?.[0] ?? 0;
+        errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      }
+    },
+  });
+  return errors;
 }
 
 function readAccount(e: Entity): Account {

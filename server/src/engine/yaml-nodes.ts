@@ -11,14 +11,40 @@ export function spanOf(node: Node | null | undefined, fallback: Span = { start: 
 
 /** Follows an alias to the node it names (one step is all YAML allows); other nodes pass through. */
 export function deref(doc: Document, node: unknown): Node | null {
-  if (isAlias(node)) {
-    try {
-      return (node.resolve(doc) as Node | undefined) ?? null;
-    } catch {
-      return null;
-    }
+  if (!isAlias(node)) return (node as Node | null) ?? null;
+  const targets = aliasTargets(doc);
+  if (targets.has(node)) return targets.get(node)!;
+  try {
+    return (node.resolve(doc) as Node | undefined) ?? null; // an alias added after the table was made
+  } catch {
+    return null;
   }
-  return (node as Node | null) ?? null;
+}
+
+/** How many aliases a document holds. */
+export function aliasCount(doc: Document): number {
+  return aliasTargets(doc).size;
+}
+
+const aliasTables = new WeakMap<Document, Map<Alias, Node | null>>();
+
+/**
+ * What each alias of a document names, found in one walk: the last node anchored with its name before
+ * it, as `Alias.resolve` finds it (which walks the whole document for every alias it resolves).
+ */
+function aliasTargets(doc: Document): Map<Alias, Node | null> {
+  let table = aliasTables.get(doc);
+  if (table) return table;
+  table = new Map();
+  const anchored = new Map<string, Node>();
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) table!.set(node, anchored.get(node.source) ?? null);
+      else if (node.anchor) anchored.set(node.anchor, node);
+    },
+  });
+  aliasTables.set(doc, table);
+  return table;
 }
 
 export function entityOf(doc: Document, node: unknown): Entity | undefined {

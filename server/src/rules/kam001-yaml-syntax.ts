@@ -1,4 +1,5 @@
 import { isCollection, isScalar, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
+import { MAX_PLAN_BYTES, megabytes, PlanTooLargeError } from '../engine/limits';
 import type { Plan } from '../engine/model';
 import type { Rule } from '../engine/rule';
 import type { Span } from '../engine/types';
@@ -28,7 +29,14 @@ const EXPLAINED: readonly { code: ErrorCode; text?: RegExp; id: string; token?: 
   { code: 'MULTIPLE_ANCHORS', id: 'multipleProps' },
   { code: 'MULTIPLE_TAGS', id: 'multipleProps' },
   { code: 'KEY_OVER_1024_CHARS', id: 'longKey' },
+  { code: 'RESOURCE_EXHAUSTION', text: /call stack/, id: 'tooDeep' },
 ];
+
+/** Characters YAML does not allow in a file: C0 and C1 controls but tab and line ends, DEL, U+FFFE, U+FFFF, lone surrogates. */
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What a decoder puts where bytes were not UTF-8: the file was most likely saved in another encoding. */
+const REPLACEMENT = '\uFFFD';
 
 /**
  * The YAML does not parse. Each common parser error gets a plain explanation in both languages;
@@ -115,6 +123,22 @@ export const kam001: Rule = {
       en: 'A key may be at most 1024 characters long.',
       'zh-cn': '键的长度不能超过 1024 个字符。',
     },
+    tooDeep: {
+      en: 'The lists and maps are nested too deeply to check: a plan needs a few levels, not hundreds.',
+      'zh-cn': '列表和映射嵌套过深，无法检查：计划只需要几层嵌套，而不是几百层。',
+    },
+    tooLarge: {
+      en: 'The file is too large to check ({size} MB; a plan may have {limit} MB): keep one account per plan, and long material in other files.',
+      'zh-cn': '文件过大，无法检查（{size} MB；计划最多 {limit} MB）：每个计划只写一个客户，篇幅长的资料请放在其他文件中。',
+    },
+    controlChar: {
+      en: 'The file holds the control character {char}, which YAML does not allow: delete it. Is this a binary or damaged file?',
+      'zh-cn': '文件中含有 YAML 不允许的控制字符 {char}：请删除它。这是二进制文件或已损坏的文件吗？',
+    },
+    notUtf8: {
+      en: 'The file holds `\uFFFD` (U+FFFD), the mark left where bytes were not UTF-8: was it saved in another encoding, such as GBK? Reopen it in that encoding and save it as UTF-8.',
+      'zh-cn': '文件中含有 `\uFFFD`（U+FFFD），这是非 UTF-8 字节留下的标记：文件是否以 GBK 等其他编码保存？请用该编码重新打开，再另存为 UTF-8。',
+    },
     unknownAlias: {
       en: 'The alias `*{name}` names no anchor `&{name}` set before it.',
       'zh-cn': '别名 `*{name}` 之前没有定义对应的锚点 `&{name}`。',
@@ -122,6 +146,14 @@ export const kam001: Rule = {
   },
   check({ plan, report }) {
     for (const error of plan.syntaxErrors) report({ ...explain(plan, error), data: { yamlCode: error.code } });
+    // The parser lets these characters through; only the first of each kind is told, a binary file has thousands.
+    const control = FORBIDDEN.exec(plan.text);
+    if (control) {
+      const char = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      report({ span: { start: control.index, end: control.index + 1 }, messageId: 'controlChar', args: { char }, data: { char } });
+    }
+    const replaced = plan.text.indexOf(REPLACEMENT);
+    if (replaced !== -1) report({ span: { start: replaced, end: replaced + 1 }, messageId: 'notUtf8', data: { char: 'U+FFFD' } });
     for (const alias of unresolvedAliases(plan.doc)) {
       report({ span: spanOf(alias), messageId: 'unknownAlias', args: { name: alias.source }, data: { yamlCode: 'BAD_ALIAS' } });
     }
@@ -130,6 +162,9 @@ export const kam001: Rule = {
 
 /** The message for a parser error, and where it stands: the parser's range, or the node it is about. */
 function explain(plan: Plan, error: YAMLError): { span: Span; messageId?: string; args: Record<string, string> } {
+  if (error instanceof PlanTooLargeError) {
+    return { span: { start: 0, end: 0 }, messageId: 'tooLarge', args: { size: megabytes(error.bytes), limit: megabytes(MAX_PLAN_BYTES) } };
+  }
   const [start, end] = error.pos;
   const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const match = EXPLAINED.find((x) => x.code === error.code && (!x.text || x.text.test(detail)));

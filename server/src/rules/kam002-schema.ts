@@ -6,7 +6,7 @@ import { valueKind, validatePlanData, type SchemaNode, type ValueKind } from '..
 import { firstContentLine, itemAnchor } from '../engine/spans';
 import { nearest } from '../engine/suggest';
 import { keyList, type Span, type Text } from '../engine/types';
-import { entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
+import { aliasCount, entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
 
 type Path = (string | number)[];
 
@@ -124,6 +124,8 @@ function keyAt(path: Path, key: string): string {
 function planData(plan: Plan, report: (r: Report) => void): unknown {
   let raw: unknown;
   try {
+    // toJS walks the document once for each alias it expands: past the limit, it does not start.
+    if (aliasCount(plan.doc) > MAX_ALIAS_COUNT) throw new RangeError('too many aliases');
     raw = plan.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     const alias = firstAlias(plan.doc);

@@ -39,15 +39,16 @@ export const kam203: Rule = {
     },
   },
   check({ plan, report }) {
-    const ids: Record<Kind, string[]> = {
-      stakeholder: [...indexById(plan.stakeholders).keys()],
-      unit: [...indexById(plan.units).keys()],
-      goal: [...indexById(plan.goals).keys()],
+    // Sets, so a plan with thousands of stakeholders is checked in linear time.
+    const ids: Record<Kind, Set<string>> = {
+      stakeholder: new Set(indexById(plan.stakeholders).keys()),
+      unit: new Set(indexById(plan.units).keys()),
+      goal: new Set(indexById(plan.goals).keys()),
     };
     const verify = (kind: Kind, ref: Ref | undefined) => {
       // Ids match case-sensitively; a blank value names nothing and is left to the schema.
-      if (!ref || ref.value.trim() === '' || ids[kind].includes(ref.value)) return;
-      const suggestion = nearest(ref.value, ids[kind]);
+      if (!ref || ref.value.trim() === '' || ids[kind].has(ref.value)) return;
+      const suggestion = nearest(ref.value, [...ids[kind]]);
       const args = { value: ref.value, list: LISTS[kind] };
       report({
         span: ref.span,

@@ -1,0 +1,37 @@
+// A goal's SMART status, letter by letter, as the checker found it: a letter fails when its rule
+// (KAM301 S … KAM305 T) reported a finding inside the goal. A rule turned off passes its letter.
+import type { Goal } from '../engine/model';
+import type { Finding } from '../engine/rule';
+import type { Text } from '../engine/types';
+import { findingsIn } from './plan-facts';
+
+export const SMART_LETTERS = ['S', 'M', 'A', 'R', 'T'] as const;
+export type SmartLetter = (typeof SMART_LETTERS)[number];
+
+export const SMART_RULES: Record<SmartLetter, { code: string; label: Text }> = {
+  S: { code: 'KAM301', label: { en: 'Specific', 'zh-cn': '具体的' } },
+  M: { code: 'KAM302', label: { en: 'Measurable', 'zh-cn': '可以衡量的' } },
+  A: { code: 'KAM303', label: { en: 'Achievable', 'zh-cn': '可以达到的' } },
+  R: { code: 'KAM304', label: { en: 'Realistic', 'zh-cn': '现实的' } },
+  T: { code: 'KAM305', label: { en: 'Time-tabled', 'zh-cn': '有时间安排的' } },
+};
+
+export interface SmartCheck {
+  letter: SmartLetter;
+  pass: boolean;
+  /** The findings that fail the letter (empty when it passes). */
+  findings: Finding[];
+}
+
+export function smartStatus(goal: Goal, findings: readonly Finding[]): SmartCheck[] {
+  const inside = findingsIn(findings, goal.span);
+  return SMART_LETTERS.map((letter) => {
+    const own = inside.filter((f) => f.code === SMART_RULES[letter].code);
+    return { letter, pass: own.length === 0, findings: own };
+  });
+}
+
+/** `S✓ M✓ A✗ R✓ T✓`: the status at a glance, the same in every locale. */
+export function smartSummary(checks: readonly SmartCheck[]): string {
+  return checks.map((c) => `${c.letter}${c.pass ? '✓' : '✗'}`).join(' ');
+}

@@ -1,0 +1,320 @@
+// The stakeholder map (关键决策者): who the key decision makers are, how they report to each other, which
+// of the six roles are held, where each stands (influence × stance), and an org-chart layout. Built
+// for any plan the checker accepts: duplicate ids, missing references and reporting cycles are drawn
+// or listed, never thrown. Node ids are positional (`s0`, `s1`, …), so a plan's own ids never collide
+// or reach markup as identifiers.
+import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
+import type { Plan, Stakeholder } from '../engine/model';
+import { indexById } from '../engine/plan-index';
+import { ROLES, type Role } from '../engine/roles';
+import type { Span } from '../engine/types';
+import { INFLUENCES, STANCES, type Influence, type Stance } from './labels';
+import { holdersByRole, stakeholderLabel } from './plan-facts';
+
+// The package's types are ESM; its CommonJS build is what `require` (and the bundle) loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dagre = require('@dagrejs/dagre') as typeof Dagre;
+
+export interface MapNode {
+  /** `s<index in the stakeholder list>`. */
+  id: string;
+  /** The stakeholder's `id` as written, if any. */
+  stakeholderId?: string;
+  name: string;
+  title?: string;
+  /** The unit id as written, and the unit's name when the id names a unit. */
+  unit?: string;
+  unitName?: string;
+  /** `unknown` when absent or not one of the six. */
+  stance: Stance;
+  /** Absent when not given or not high | medium | low. */
+  influence?: Influence;
+  /** Canonical roles, each once. */
+  roles: Role[];
+  gatekeeper: boolean;
+  owner?: string;
+  interests: string[];
+  span: Span;
+  /** An earlier stakeholder has the same id; references to the id mean that one. */
+  duplicate: boolean;
+}
+
+/** A `reports_to` line of the org chart: from the manager down to the report. */
+export interface MapEdge {
+  id: string;
+  manager: string;
+  report: string;
+  /** The `reports_to` value. */
+  span: Span;
+}
+
+/** A unit of the organisation (组织的架构), drawn as a frame around its members when the layout allows. */
+export interface MapCluster {
+  /** `u<index in the unit list>`. */
+  id: string;
+  unitId: string;
+  name: string;
+  /** The parent cluster, when `parent` names a unit and does not close a loop. */
+  parent?: string;
+  /** Node ids of the stakeholders whose `unit` is this one. */
+  members: string[];
+  span: Span;
+}
+
+/** A reference the map could not draw: it names no stakeholder or unit. */
+export interface Unresolved {
+  node: string;
+  field: 'reports_to' | 'unit';
+  value: string;
+  span: Span;
+}
+
+export interface RoleCoverage {
+  role: Role;
+  holders: string[];
+  unassigned: boolean;
+}
+
+/** Influence rows (high → low) × stance columns (champion → unknown); each cell lists node ids. */
+export interface InfluenceGrid {
+  rows: readonly Influence[];
+  columns: readonly Stance[];
+  cells: Record<Influence, Record<Stance, string[]>>;
+  /** Nodes without a valid influence: in no row. */
+  unrated: string[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A rectangle; x and y are its top-left corner. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  /** Units drawn as frames (compound layout) or not (the org chart alone). */
+  clustered: boolean;
+  nodes: (Box & { id: string })[];
+  clusters: (Box & { id: string })[];
+  edges: { id: string; points: Point[] }[];
+}
+
+export interface StakeholderMap {
+  nodes: MapNode[];
+  edges: MapEdge[];
+  clusters: MapCluster[];
+  unresolved: Unresolved[];
+  coverage: RoleCoverage[];
+  grid: InfluenceGrid;
+  layout: MapLayout;
+}
+
+/** Node size by influence: the more a person weighs, the larger their box. */
+export const NODE_SIZE: Record<Influence | 'unrated', { width: number; height: number }> = {
+  high: { width: 200, height: 68 },
+  medium: { width: 180, height: 62 },
+  low: { width: 160, height: 56 },
+  unrated: { width: 170, height: 58 },
+};
+
+/** Above this many stakeholders, units are not framed: dagre's compound layout grows slow and brittle. */
+export const CLUSTER_LIMIT = 150;
+const SPACING = { nodesep: 28, ranksep: 56, margin: 20 };
+
+export function buildStakeholderMap(plan: Plan): StakeholderMap {
+  const nodeOf = new Map<Stakeholder, MapNode>();
+  const firstById = indexById(plan.stakeholders);
+  const units = indexById(plan.units);
+  const clusterOf = new Map(plan.units.map((u, i) => [u, `u${i}`]));
+
+  const nodes = plan.stakeholders.map((s, i): MapNode => {
+    const node: MapNode = {
+      id: `s${i}`,
+      stakeholderId: s.id,
+      name: stakeholderLabel(s),
+      title: s.title,
+      unit: s.unit,
+      unitName: s.unit === undefined ? undefined : units.get(s.unit)?.name,
+      stance: oneOf(STANCES, s.stance) ?? 'unknown',
+      influence: oneOf(INFLUENCES, s.influence),
+      roles: [...new Set(s.roles.map((r) => r.role).filter((r): r is Role => r !== undefined))],
+      gatekeeper: s.gatekeeper,
+      owner: s.owner,
+      interests: s.interests,
+      span: s.span,
+      duplicate: s.id !== undefined && firstById.get(s.id) !== s,
+    };
+    nodeOf.set(s, node);
+    return node;
+  });
+
+  const edges: MapEdge[] = [];
+  const unresolved: Unresolved[] = [];
+  plan.stakeholders.forEach((s, i) => {
+    const node = nodes[i];
+    const reportsTo = s.fields.get('reports_to');
+    if (s.reports_to !== undefined && reportsTo) {
+      const manager = firstById.get(s.reports_to);
+      if (!manager) unresolved.push({ node: node.id, field: 'reports_to', value: s.reports_to, span: reportsTo.value });
+      else if (manager !== s) edges.push({ id: `e${edges.length}`, manager: nodeOf.get(manager)!.id, report: node.id, span: reportsTo.value });
+    }
+    const unit = s.fields.get('unit');
+    if (s.unit !== undefined && unit && !units.has(s.unit)) unresolved.push({ node: node.id, field: 'unit', value: s.unit, span: unit.value });
+  });
+
+  const clusters = plan.units
+    .filter((u) => u.id !== undefined && units.get(u.id) === u)
+    .map((u): MapCluster => ({
+      id: clusterOf.get(u)!,
+      unitId: u.id!,
+      name: u.name?.trim() || u.id!,
+      members: nodes.filter((n) => n.unit === u.id).map((n) => n.id),
+      span: u.span,
+    }));
+  // A parent is kept only when following parents from it never comes back to the unit.
+  for (const cluster of clusters) {
+    const parent = units.get(units.get(cluster.unitId)!.parent ?? '');
+    if (parent && !reaches(parent.id!, cluster.unitId, (id) => units.get(id)?.parent)) cluster.parent = clusterOf.get(parent);
+  }
+
+  const holders = holdersByRole(plan.stakeholders);
+  const coverage = ROLES.map((role): RoleCoverage => {
+    const ids = holders.get(role)!.map((s) => nodeOf.get(s)!.id);
+    return { role, holders: ids, unassigned: ids.length === 0 };
+  });
+
+  return { nodes, edges, clusters, unresolved, coverage, grid: influenceGrid(nodes), layout: layoutMap(nodes, edges, clusters) };
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return values.find((v) => v === value);
+}
+
+/** Whether following `next` from `from` arrives at `target` (a walk that stops on any loop). */
+function reaches(from: string, target: string, next: (id: string) => string | undefined): boolean {
+  const seen = new Set<string>();
+  for (let id: string | undefined = from; id !== undefined && !seen.has(id); id = next(id)) {
+    if (id === target) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
+function influenceGrid(nodes: readonly MapNode[]): InfluenceGrid {
+  const cells = Object.fromEntries(
+    INFLUENCES.map((row) => [row, Object.fromEntries(STANCES.map((column) => [column, [] as string[]]))]),
+  ) as InfluenceGrid['cells'];
+  const unrated: string[] = [];
+  for (const n of nodes) {
+    if (n.influence) cells[n.influence][n.stance].push(n.id);
+    else unrated.push(n.id);
+  }
+  return { rows: INFLUENCES, columns: STANCES, cells, unrated };
+}
+
+export function nodeSize(node: Pick<MapNode, 'influence'>): { width: number; height: number } {
+  return NODE_SIZE[node.influence ?? 'unrated'];
+}
+
+/**
+ * Top-to-bottom org chart by dagre. Units become frames when the plan is small enough and dagre's
+ * compound layout succeeds; otherwise the chart is drawn from `reports_to` alone, with the people who
+ * report to no one and have no reports set out in rows below it rather than in one endless rank.
+ */
+export function layoutMap(nodes: readonly MapNode[], edges: readonly MapEdge[], clusters: readonly MapCluster[]): MapLayout {
+  const framed = clusters.some((c) => c.members.length > 0) && nodes.length <= CLUSTER_LIMIT;
+  if (framed) {
+    try {
+      return dagreLayout(nodes, edges, clusters);
+    } catch {
+      // dagre's compound layout fails on some shapes; the plain chart still says who reports to whom.
+    }
+  }
+  const linked = new Set(edges.flatMap((e) => [e.manager, e.report]));
+  const chart = nodes.filter((n) => linked.has(n.id));
+  const loose = nodes.filter((n) => !linked.has(n.id));
+  let layout: MapLayout;
+  try {
+    layout = dagreLayout(chart, edges, []);
+  } catch {
+    layout = { width: 0, height: 0, clustered: false, nodes: [], clusters: [], edges: [] };
+    loose.unshift(...chart);
+  }
+  return appendRows(layout, loose);
+}
+
+function dagreLayout(nodes: readonly MapNode[], edges: readonly MapEdge[], clusters: readonly MapCluster[]): MapLayout {
+  const empty: MapLayout = { width: 0, height: 0, clustered: false, nodes: [], clusters: [], edges: [] };
+  if (nodes.length === 0) return empty;
+  const compound = clusters.length > 0;
+  const g = new dagre.graphlib.Graph({ compound, multigraph: true });
+  g.setGraph({ rankdir: 'TB', nodesep: SPACING.nodesep, ranksep: SPACING.ranksep, marginx: SPACING.margin, marginy: SPACING.margin });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of nodes) g.setNode(n.id, { ...nodeSize(n) });
+  const drawn = compound ? framedClusters(clusters) : [];
+  for (const c of drawn) g.setNode(c.id, {});
+  for (const c of drawn) if (c.parent) g.setParent(c.id, c.parent); // framedClusters keeps every ancestor
+  for (const c of drawn) for (const m of c.members) g.setParent(m, c.id);
+  for (const e of edges) g.setEdge(e.manager, e.report, {}, e.id);
+  dagre.layout(g);
+
+  const box = (id: string): Box => {
+    const { x = 0, y = 0, width, height } = g.node(id);
+    return { x: x - width / 2, y: y - height / 2, width, height };
+  };
+  const { width = 0, height = 0 } = g.graph();
+  return {
+    width,
+    height,
+    clustered: drawn.length > 0,
+    nodes: nodes.map((n) => ({ id: n.id, ...box(n.id) })),
+    clusters: drawn.map((c) => ({ id: c.id, ...box(c.id) })),
+    edges: edges.map((e) => ({ id: e.id, points: (g.edge(e.manager, e.report, e.id)?.points ?? []).map(({ x, y }: Point) => ({ x, y })) })),
+  };
+}
+
+/** The clusters worth a frame: those with members, and the ancestors of those. */
+function framedClusters(clusters: readonly MapCluster[]): MapCluster[] {
+  const byId = new Map(clusters.map((c) => [c.id, c]));
+  const keep = new Set<MapCluster>();
+  for (const c of clusters) {
+    if (c.members.length === 0) continue;
+    for (let k: MapCluster | undefined = c; k && !keep.has(k); k = k.parent ? byId.get(k.parent) : undefined) keep.add(k);
+  }
+  return clusters.filter((c) => keep.has(c));
+}
+
+/** Sets nodes out in rows below a layout, as wide as the layout (at least six nodes). */
+function appendRows(layout: MapLayout, nodes: readonly MapNode[]): MapLayout {
+  if (nodes.length === 0) return layout;
+  const cellWidth = NODE_SIZE.high.width + SPACING.nodesep;
+  const cellHeight = NODE_SIZE.high.height + SPACING.nodesep;
+  const columns = Math.max(6, Math.floor((layout.width - 2 * SPACING.margin + SPACING.nodesep) / cellWidth));
+  const top = layout.height > 0 ? layout.height : SPACING.margin;
+  const placed = nodes.map((n, i) => {
+    const size = nodeSize(n);
+    const [col, row] = [i % columns, Math.floor(i / columns)];
+    return {
+      id: n.id,
+      x: SPACING.margin + col * cellWidth + (NODE_SIZE.high.width - size.width) / 2,
+      y: top + row * cellHeight + (NODE_SIZE.high.height - size.height) / 2,
+      ...size,
+    };
+  });
+  const rows = Math.ceil(nodes.length / columns);
+  const usedColumns = Math.min(columns, nodes.length);
+  return {
+    ...layout,
+    width: Math.max(layout.width, 2 * SPACING.margin + usedColumns * cellWidth - SPACING.nodesep),
+    height: top + rows * cellHeight - SPACING.nodesep + SPACING.margin,
+    nodes: [...layout.nodes, ...placed],
+  };
+}

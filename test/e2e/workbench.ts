@@ -1,0 +1,138 @@
+// Drives VS Code's UI as a user would: code-server with the built extension installed, in headless
+// Chromium. Each helper waits for what the user would wait for, and every step can leave a
+// screenshot under test-results/e2e/.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { repoPath } from '../helpers';
+import { loadCodeServerScripts, type CodeServerScripts } from '../integration/code-server';
+
+export const SCREENSHOTS = repoPath('test-results', 'e2e');
+
+type Browser = Awaited<ReturnType<CodeServerScripts['openBrowser']>>;
+type Server = Awaited<ReturnType<CodeServerScripts['startCodeServer']>>;
+
+/** A row of the Problems panel. */
+export interface Problem {
+  code: string;
+  /** 1-based, as the panel shows it. */
+  line: number;
+  message: string;
+}
+
+export interface WorkbenchOptions {
+  /** Extra plans for the workspace (a copy of examples/): file name → repository path. */
+  plans?: Record<string, string>;
+}
+
+export class Workbench {
+  private shots = 0;
+
+  private constructor(
+    readonly page: Page,
+    readonly workspace: string,
+    private readonly browser: Browser,
+    private readonly server: Server,
+  ) {}
+
+  static async start({ plans = {} }: WorkbenchOptions = {}): Promise<Workbench> {
+    const cs = await loadCodeServerScripts();
+    const workspace = cs.tempDir('workspace');
+    fs.cpSync(repoPath('examples'), workspace, { recursive: true });
+    for (const [name, from] of Object.entries(plans)) fs.copyFileSync(repoPath(from), path.join(workspace, name));
+    const extensionsDir = cs.tempDir('extensions');
+    cs.installBuiltExtension(extensionsDir);
+    const server = await cs.startCodeServer({ folder: workspace, extensionsDir });
+    const browser = await cs.openBrowser().catch(async (err) => {
+      await server.stop();
+      throw err;
+    });
+    const workbench = new Workbench(browser.page, workspace, browser, server);
+    fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser.page.setDefaultTimeout(30_000);
+    await browser.page.goto(cs.workbenchUrl(server, { folder: workspace }));
+    await browser.page.locator('.explorer-folders-view').waitFor();
+    return workbench;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+    fs.rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  /** Saves test-results/e2e/NN-name.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(SCREENSHOTS, `${String(++this.shots).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Ctrl+P, the file's name, Enter; resolves when its editor is the active one. */
+  async quickOpen(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.page.locator('.quick-input-widget input[type="text"]').fill(fileName);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    await this.editor().locator('.view-lines').waitFor();
+  }
+
+  /** The active editor. */
+  editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /**
+   * Opens the Problems panel (Ctrl+Shift+M), types `filter` into its filter box, and reads the
+   * rows once `until` holds for them (or after the timeout, so the caller's assertion shows what
+   * the panel did list).
+   */
+  async problems(filter: string, until: (problems: Problem[]) => boolean, timeoutMs = 20_000): Promise<Problem[]> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor();
+    await this.page.locator('.viewpane-filter input').fill(filter);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const problems = await this.readProblems();
+      if (until(problems) || Date.now() > deadline) return problems;
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  private async readProblems(): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    for (const row of await this.page.locator('.markers-panel .monaco-list-row:has(.marker-code)').all()) {
+      const position = /Ln (\d+)/.exec(await row.locator('.marker-line').innerText());
+      problems.push({
+        code: (await row.locator('.marker-code').innerText()).trim(),
+        line: position ? Number(position[1]) : NaN,
+        message: (await row.locator('.marker-message').innerText()).trim(),
+      });
+    }
+    return problems;
+  }
+
+  /**
+   * Moves the mouse onto the squiggle on a line of the active editor (1-based; the line must be
+   * in view) and returns the hover's text once it shows `expected`, or whatever hover showed.
+   */
+  async hoverSquiggle(line: number, expected: string): Promise<string> {
+    const editor = this.editor();
+    const number = await editor.locator('.margin-view-overlays .line-numbers', { hasText: new RegExp(`^${line}$`) }).boundingBox();
+    if (!number) throw new Error(`line ${line} is not in view`);
+    let target: { x: number; y: number } | undefined;
+    for (const squiggle of await editor.locator('[class*="squiggly-"]').all()) {
+      const box = await squiggle.boundingBox();
+      if (box && Math.abs(box.y - number.y) < number.height / 2) target = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    if (!target) throw new Error(`no squiggle on line ${line}`);
+    await this.page.mouse.move(target.x - 20, target.y);
+    await this.page.mouse.move(target.x, target.y, { steps: 5 });
+    const hover = this.page.locator('.monaco-hover:visible');
+    await hover.filter({ hasText: expected }).first().waitFor().catch(() => {});
+    return (await hover.allInnerTexts()).join('\n');
+  }
+}
