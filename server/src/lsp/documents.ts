@@ -2,6 +2,7 @@
 // shared by every feature (diagnostics now; hover, completion and symbols read the same cache).
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Plan } from '../engine/model';
 import { parsePlan } from '../engine/parse';
 import type { PlanDocument } from '../services/document';
 
@@ -9,9 +10,14 @@ export class PlanDocuments {
   /** The documents as the client has them (incremental sync), with their open/change/close events. */
   readonly synced = new TextDocuments(TextDocument);
   private readonly parsed = new Map<string, PlanDocument>();
+  /** Per document, the newest plan that parsed without a syntax error: completion reads ids from it mid-edit. */
+  private readonly good = new Map<string, Plan>();
 
   constructor() {
-    this.synced.onDidClose(({ document }) => this.parsed.delete(document.uri));
+    this.synced.onDidClose(({ document }) => {
+      this.parsed.delete(document.uri);
+      this.good.delete(document.uri);
+    });
   }
 
   listen(connection: Connection): void {
@@ -39,6 +45,12 @@ export class PlanDocuments {
     const snapshot = TextDocument.create(uri, document.languageId, document.version, text);
     const fresh = { document: snapshot, plan: parsePlan(text) };
     this.parsed.set(uri, fresh);
+    if (fresh.plan.syntaxErrors.length === 0) this.good.set(uri, fresh.plan);
     return fresh;
+  }
+
+  /** The newest plan of the document that had no syntax error, if any. */
+  lastGoodPlan(uri: string): Plan | undefined {
+    return this.good.get(uri);
   }
 }

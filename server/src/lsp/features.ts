@@ -1,7 +1,10 @@
 // The language features over the shared parse: each request reads the plan of the document's
 // current version from PlanDocuments and hands it to one function of ../services.
 import { CodeActionKind, ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import { localToday } from '../engine/values';
 import { codeActions, FIX_ALL_KIND } from '../services/code-actions';
+import { completions } from '../services/completion';
+import { hover } from '../services/hover';
 import {
   definition,
   documentHighlights,
@@ -14,6 +17,7 @@ import {
 } from '../services';
 import type { PlanDocuments } from './documents';
 import type { Settings } from './settings';
+import type { Validator } from './validation';
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
@@ -23,11 +27,14 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   documentSymbolProvider: { label: 'KAM Plan' },
   foldingRangeProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+  completionProvider: { triggerCharacters: [' ', ':', '[', ','] },
+  hoverProvider: true,
 };
 
 /** What the features need beyond the documents; it exists once the client has initialized. */
 export interface FeatureEnvironment {
   settings: Settings;
+  validator: Validator;
   /** Test-only fixed "today"; the local date otherwise. */
   today?: string;
 }
@@ -68,6 +75,20 @@ export function registerFeatures(connection: Connection, documents: PlanDocument
     if (!parsed) return null;
     const config = await env().settings.configFor(textDocument.uri);
     return codeActions(parsed, context.diagnostics, context.only, config.locale, { config, today: env().today });
+  });
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const parsed = plan(textDocument.uri);
+    if (!parsed) return null;
+    const { locale } = await env().settings.configFor(textDocument.uri);
+    const today = env().today ?? localToday();
+    return completions(parsed, position, { locale, today, lastGoodPlan: documents.lastGoodPlan(textDocument.uri) });
+  });
+  connection.onHover(async ({ textDocument, position }) => {
+    const parsed = plan(textDocument.uri);
+    if (!parsed) return null;
+    const { locale } = await env().settings.configFor(textDocument.uri);
+    const findings = env().validator.findingsFor(textDocument.uri, parsed.document.version);
+    return hover(parsed, position, { locale, findings });
   });
   connection.onDocumentSymbol(({ textDocument }) => {
     const parsed = plan(textDocument.uri);

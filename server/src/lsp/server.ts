@@ -72,7 +72,7 @@ export function startServer(): void {
     validator.revalidateAll();
   });
 
-  registerFeatures(connection, documents, () => ({ settings, today }));
+  registerFeatures(connection, documents, () => ({ settings, validator, today }));
   documents.listen(connection);
   connection.listen();
 }

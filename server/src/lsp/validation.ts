@@ -4,6 +4,7 @@
 // overwrites a fresh one. A check that throws is logged and leaves the document with no diagnostics.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { checkPlan } from '../engine/check';
+import type { Finding } from '../engine/rule';
 import type { PlanDocuments } from './documents';
 import { toDiagnostic } from './diagnostics';
 import type { Settings } from './settings';
@@ -15,6 +16,8 @@ export class Validator {
   /** The generation of the latest run per open document. */
   private readonly latest = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The findings last published per document, with the version they are for (hover shows SMART status from them). */
+  private readonly published = new Map<string, { version: number; findings: Finding[] }>();
 
   /** @param today fixes "today" for time-based rules (tests); the local date otherwise. */
   constructor(
@@ -51,8 +54,15 @@ export class Validator {
     );
   }
 
+  /** The findings of exactly this version, when its check has finished. */
+  findingsFor(uri: string, version: number): Finding[] | undefined {
+    const last = this.published.get(uri);
+    return last?.version === version ? last.findings : undefined;
+  }
+
   private clear(uri: string): void {
     this.cancelTimer(uri);
+    this.published.delete(uri);
     this.latest.delete(uri);
     this.settings.forget(uri);
     this.publish(uri, undefined, []);
@@ -78,6 +88,7 @@ export class Validator {
         // One broken rule must not blank the others: log it and keep their findings.
         onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
       });
+      this.published.set(uri, { version: parsed.document.version, findings });
       this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, parsed.document)));
     } catch (e) {
       this.connection.console.error(`Checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
