@@ -3,8 +3,8 @@
 //
 // This module installs it once into a cache folder outside the project, starts it on a free
 // 127.0.0.1 port with fresh profile folders, and opens its workbench in Debian's Chromium through
-// playwright-core. Used by `npm start`, the extension-host test launcher and the UI tests.
-// No top-level await: the compiled (CommonJS) test launchers load this file with require().
+// playwright-core. Used by `npm start` and, through test/integration/code-server.ts, by the
+// extension-host test launcher and the UI tests.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -48,7 +48,7 @@ export function checkSystem({ install = true, browser = false } = {}) {
   if (install) {
     if (!onPath('g++') || !onPath('make')) missing.push('build-essential');
     if (!onPath('python3')) missing.push('python3');
-    if (!fs.existsSync('/usr/include/krb5.h') && !onPath('krb5-config')) missing.push('libkrb5-dev');
+    if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev'); // for the `kerberos` addon
     if (!onPath('rg')) missing.push('ripgrep');
   }
   if (browser && !fs.existsSync(CHROMIUM)) missing.push('chromium');
@@ -129,9 +129,22 @@ export function ensureCodeServer({ log = console.error } = {}) {
   return entryPoint(dir);
 }
 
-/** A fresh temporary folder, e.g. for a workspace or a profile. */
+const tempDirs = new Set();
+
+/** A fresh temporary folder, e.g. for a workspace or a profile; removed when this process exits. */
 export function tempDir(prefix) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `kam-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kam-${prefix}-`));
+  if (tempDirs.size === 0) process.on('exit', () => tempDirs.forEach(removeDir));
+  tempDirs.add(dir);
+  return dir;
+}
+
+function removeDir(dir) {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  } catch {
+    /* a process still writing there: leave it to the system's tmp cleaning */
+  }
 }
 
 function freePort() {
@@ -173,7 +186,7 @@ const QUIET_SETTINGS = {
  * Starts code-server on `port` or a free 127.0.0.1 port with a fresh user-data-dir (quiet settings plus
  * `settings`) and, unless given, an empty extensions-dir; resolves once it answers. `env` reaches
  * its extension hosts too. `stop()` kills its whole process group (the server, its extension
- * hosts, the language servers they started).
+ * hosts, the language servers they started); so does this process ending, by Ctrl+C too.
  */
 export async function startCodeServer({ folder, extensionsDir, settings = {}, env = {}, port, log = console.error, timeoutMs = 60_000 } = {}) {
   const entry = ensureCodeServer({ log });
@@ -191,6 +204,7 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, en
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
+    '--config', path.join(home, 'config.yaml'), // else it writes one into ~/.config/code-server
     ...(folder ? [folder] : []),
   ];
   // Its own process group, so stop() reaches every process it starts.
@@ -205,15 +219,24 @@ export async function startCodeServer({ folder, extensionsDir, settings = {}, en
       /* already gone */
     }
   };
-  const onExit = () => killGroup('SIGKILL');
+  const removeHome = () => removeDir(home);
+  // Its own process group gets no Ctrl+C from the terminal: whenever this process ends, end it too.
+  const onExit = () => {
+    killGroup('SIGKILL');
+    removeHome();
+  };
+  const onSignal = (signal) => process.exit(128 + os.constants.signals[signal]);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   process.on('exit', onExit);
+  for (const signal of signals) process.on(signal, onSignal);
 
   const stop = async () => {
     process.off('exit', onExit);
+    for (const signal of signals) process.off(signal, onSignal);
     killGroup('SIGTERM');
     for (let i = 0; i < 50 && !exited; i++) await sleep(100);
     killGroup('SIGKILL');
-    fs.rmSync(home, { recursive: true, force: true });
+    removeHome();
   };
   const logTail = () => fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
 
@@ -259,31 +282,34 @@ export async function openBrowser({ viewport = { width: 1400, height: 900 } } = 
     viewport,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', // containers often have a tiny /dev/shm
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const close = async () => {
     await context.close().catch(() => {});
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    removeDir(userDataDir);
   };
   return { context, page, close };
 }
 
+// What an installed extension does without (as in .vscodeignore): sources, tests, build
+// byproducts, dependencies (dist/ bundles them). The rest of the repository's top is linked in.
+const NOT_INSTALLED = new Set(['node_modules', 'client', 'server', 'test', 'out', 'test-results', 'scripts', 'bench']);
+
 /**
  * Lays the built extension out as VS Code installs it (`<publisher>.<name>-<version>/`), with
- * symlinks to the repository's files, so code-server loads it from a private extensions-dir.
+ * symlinks to the repository's files (package.json, dist/, docs/, syntaxes/, …), so code-server
+ * loads it from a private extensions-dir.
  */
 export function installBuiltExtension(extensionsDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   if (!fs.existsSync(path.join(REPO_ROOT, pkg.main))) throw new Error(`${pkg.main} is missing: build first (node esbuild.mjs)`);
   const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   fs.mkdirSync(target, { recursive: true });
-  const parts = ['package.json', 'dist', 'docs', 'schemas', 'snippets', 'syntaxes', 'language-configuration.json', 'README.md', 'LICENSE'];
-  for (const name of fs.readdirSync(REPO_ROOT)) if (/^package\.nls.*\.json$/.test(name)) parts.push(name);
-  for (const part of parts) {
-    const from = path.join(REPO_ROOT, part);
-    if (fs.existsSync(from)) fs.symlinkSync(from, path.join(target, part));
+  for (const name of fs.readdirSync(REPO_ROOT)) {
+    if (name.startsWith('.') || NOT_INSTALLED.has(name) || /\.(vsix|tsbuildinfo)$/.test(name)) continue;
+    fs.symlinkSync(path.join(REPO_ROOT, name), path.join(target, name));
   }
   return target;
 }

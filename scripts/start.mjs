@@ -8,7 +8,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT, ensureCodeServer, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { REPO_ROOT, startCodeServer, workbenchUrl } from './code-server.mjs';
 
 const examples = path.join(REPO_ROOT, 'examples');
 const watch = process.argv.includes('--watch');
@@ -22,15 +22,9 @@ if (onPath('code') && !process.env.KAM_CODE_SERVER) {
   if (!watcher) process.exit(0);
   console.log('Rebuilding on change; Ctrl+C stops.');
 } else {
-  ensureCodeServer();
+  // Ctrl+C ends this process, and with it code-server (see startCodeServer) and the watcher.
+  process.on('exit', () => watcher?.kill());
   const server = await startCodeServer({ folder: examples, port: Number(process.env.KAM_PORT) || undefined });
-  const stop = async () => {
-    watcher?.kill();
-    await server.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
   console.log(
     `\nKAM Plan is running in VS Code (code-server) with the extension from ${REPO_ROOT}.\n` +
       `Open this address in a browser on this machine (Ctrl+C stops):\n\n  ${workbenchUrl(server, { folder: examples, development: REPO_ROOT })}\n`,

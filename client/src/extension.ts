@@ -4,10 +4,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { KeepRestarting } from './restart';
+import { registerViews, type KamViews } from './views';
 
 /** What `activate` returns: the integration tests reach the client through it. */
 export interface KamApi {
   client: LanguageClient;
+  /** The outline, the health item and the stakeholder maps, as they show now. */
+  views: KamViews;
 }
 
 let client: LanguageClient | undefined;
@@ -19,27 +22,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const rcWatcher = vscode.workspace.createFileSystemWatcher('**/.kamrc.{yaml,yml}');
+  // The server checks closed plans too, and follows them as they are created, changed and deleted.
+  const planWatcher = vscode.workspace.createFileSystemWatcher('**/*.kam.{yaml,yml}');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'kam-yaml', scheme: 'file' },
       { language: 'kam-yaml', scheme: 'untitled' },
     ],
     synchronize: {
-      // The server pulls settings per document; the pushed section only tells it when they change.
-      configurationSection: 'kam',
-      fileEvents: rcWatcher,
+      // The server pulls settings per document; the pushed sections only tell it when they change.
+      configurationSection: ['kam', 'files.exclude'],
+      fileEvents: [rcWatcher, planWatcher],
     },
-    initializationOptions: { locale: vscode.env.language },
+    // KAM_TODAY fixes "today" for the time-based rules; only the real-VS-Code test launchers set it.
+    initializationOptions: { locale: vscode.env.language, today: process.env.KAM_TODAY },
     errorHandler: new KeepRestarting(),
   };
   const kam = new LanguageClient('kam', 'KAM Plan', serverOptions, clientOptions);
   client = kam;
   context.subscriptions.push(
     rcWatcher,
+    planWatcher,
     vscode.commands.registerCommand('kam.restartServer', () => kam.restart()),
   );
   await kam.start();
-  return { client: kam };
+  return { client: kam, views: registerViews(context, kam) };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { repoPath } from '../helpers';
+import { FIXED_TODAY, repoPath } from '../helpers';
 import { loadCodeServerScripts, type CodeServerScripts } from '../integration/code-server';
 
 export const SCREENSHOTS = repoPath('test-results', 'e2e');
@@ -33,6 +33,7 @@ export class Workbench {
     readonly workspace: string,
     private readonly browser: Browser,
     private readonly server: Server,
+    private readonly extensionsDir: string,
   ) {}
 
   static async start({ plans = {} }: WorkbenchOptions = {}): Promise<Workbench> {
@@ -42,12 +43,12 @@ export class Workbench {
     for (const [name, from] of Object.entries(plans)) fs.copyFileSync(repoPath(from), path.join(workspace, name));
     const extensionsDir = cs.tempDir('extensions');
     cs.installBuiltExtension(extensionsDir);
-    const server = await cs.startCodeServer({ folder: workspace, extensionsDir });
+    const server = await cs.startCodeServer({ folder: workspace, extensionsDir, env: { KAM_TODAY: FIXED_TODAY } });
     const browser = await cs.openBrowser().catch(async (err) => {
       await server.stop();
       throw err;
     });
-    const workbench = new Workbench(browser.page, workspace, browser, server);
+    const workbench = new Workbench(browser.page, workspace, browser, server, extensionsDir);
     fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     browser.page.setDefaultTimeout(30_000);
@@ -59,7 +60,7 @@ export class Workbench {
   async close(): Promise<void> {
     await this.browser.close();
     await this.server.stop();
-    fs.rmSync(this.workspace, { recursive: true, force: true });
+    for (const dir of [this.workspace, this.extensionsDir]) fs.rmSync(dir, { recursive: true, force: true });
   }
 
   /** Saves test-results/e2e/NN-name.png and returns its path. */
@@ -102,17 +103,15 @@ export class Workbench {
     }
   }
 
+  /** Read in one go: the panel re-renders its rows while diagnostics arrive. */
   private async readProblems(): Promise<Problem[]> {
-    const problems: Problem[] = [];
-    for (const row of await this.page.locator('.markers-panel .monaco-list-row:has(.marker-code)').all()) {
-      const position = /Ln (\d+)/.exec(await row.locator('.marker-line').innerText());
-      problems.push({
-        code: (await row.locator('.marker-code').innerText()).trim(),
-        line: position ? Number(position[1]) : NaN,
-        message: (await row.locator('.marker-message').innerText()).trim(),
-      });
-    }
-    return problems;
+    const rows = await this.page.locator('.markers-panel .monaco-list-row:has(.marker-code)').allInnerTexts();
+    // A row reads "message / source / code / [Ln N, Col M]", one per line.
+    return rows.map((text) => {
+      const lines = text.split('\n').map((l) => l.trim());
+      const position = /Ln (\d+)/.exec(lines.at(-1) ?? '');
+      return { code: lines.at(-2) ?? '', line: position ? Number(position[1]) : NaN, message: lines.slice(0, -3).join('\n') };
+    });
   }
 
   /**

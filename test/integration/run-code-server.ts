@@ -5,7 +5,7 @@
 // Builds nothing: `npm test` builds first (node esbuild.mjs && tsc -p .).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoPath, REPO_ROOT } from '../helpers';
+import { FIXED_TODAY, repoPath, REPO_ROOT } from '../helpers';
 import { loadCodeServerScripts } from './code-server';
 import { formatResults, readResults } from './results';
 
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const consoleLog = fs.createWriteStream(CONSOLE_LOG);
 
   const started = Date.now();
-  const server = await cs.startCodeServer({ folder: workspace, env: { KAM_INTEGRATION_RESULTS: RESULTS } });
+  const server = await cs.startCodeServer({ folder: workspace, env: { KAM_INTEGRATION_RESULTS: RESULTS, KAM_TODAY: FIXED_TODAY } });
   const browser = await cs.openBrowser().catch(async (err) => {
     await server.stop();
     throw err;
