@@ -4,12 +4,6 @@
 // server dying on start does not spin.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
-import { normalizeLocale, type Text } from '../../server/src/engine/types';
-
-const CRASHED: Text = {
-  en: 'The KAM Plan language server stopped unexpectedly and is being restarted. Details are in the "KAM Plan" output.',
-  'zh-cn': 'KAM Plan 语言服务器意外退出，正在自动重启。详情见“KAM Plan”输出面板。',
-};
 
 /** Crashes counted for the back-off. */
 const WINDOW_MS = 3 * 60 * 1000;
@@ -31,7 +25,9 @@ export class KeepRestarting implements ErrorHandler {
     this.crashes = [...this.crashes.filter((t) => now - t < WINDOW_MS), now];
     if (!this.told) {
       this.told = true;
-      void vscode.window.showWarningMessage(CRASHED[normalizeLocale(vscode.env.language)]);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The KAM Plan language server stopped unexpectedly and is being restarted. Details are in the "KAM Plan" output.'),
+      );
     }
     const extra = this.crashes.length - FREE_RESTARTS;
     if (extra > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_DELAY_MS, 1000 * 2 ** (extra - 1))));

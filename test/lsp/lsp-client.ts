@@ -52,6 +52,8 @@ export interface LspClientOptions {
   args?: string[];
   /** What the client answers for the `kam` section of `workspace/configuration`. */
   settings?: Record<string, unknown>;
+  /** What it answers for other sections, such as `files.exclude`; null for any not given. */
+  sections?: Record<string, unknown>;
   /** `initializationOptions.locale`, as the extension sends `vscode.env.language`. */
   locale?: string;
   /** `initializationOptions.today`; default the fixtures' date. `null` leaves it unset. */
@@ -73,6 +75,8 @@ interface Waiter {
 export class LspClient {
   /** Answers `workspace/configuration` for the `kam` section; change it, then call `configurationChanged()`. */
   settings: Record<string, unknown>;
+  /** Answers `workspace/configuration` for other sections, by name (`files.exclude`). */
+  sections: Record<string, unknown> = {};
   /** Every `window/showMessage` (and `window/showMessageRequest`, answered with no choice) the server sent. */
   readonly messages: ShowMessageParams[] = [];
   /** Every `window/logMessage` the server sent. */
@@ -111,6 +115,7 @@ export class LspClient {
       new StreamMessageWriter(server.stdin!),
     );
     const client = new LspClient(connection, server, options.settings ?? {});
+    client.sections = options.sections ?? {};
     client.listen();
     const today = options.today === undefined ? FIXED_TODAY : options.today;
     const folders = (options.workspaceFolders ?? []).map((p) => ({ uri: pathToFileURL(p).href, name: p }));
@@ -237,7 +242,7 @@ export class LspClient {
     const { connection, server } = this;
     server.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     connection.onRequest(ConfigurationRequest.type, ({ items }) =>
-      items.map((item) => (item.section === 'kam' ? this.settings : null)),
+      items.map((item) => (item.section === 'kam' ? this.settings : (this.sections[item.section ?? ''] ?? null))),
     );
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(UnregistrationRequest.type, () => undefined);

@@ -13,6 +13,8 @@ import { PlanDocuments } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { RC_FILE_PATTERN, Settings } from './settings';
 import { Validator } from './validation';
+import { registerViewRequests } from './view-requests';
+import { WorkspacePlans } from './workspace';
 
 /** What the client may send in `initializationOptions`. */
 export interface InitializationOptions {
@@ -29,6 +31,7 @@ export function startServer(): void {
   const documents = new PlanDocuments();
   let settings: Settings;
   let validator: Validator;
+  let workspacePlans: WorkspacePlans;
   let watchesFolders = false;
   let today: string | undefined;
 
@@ -39,7 +42,8 @@ export function startServer(): void {
     settings = new Settings(connection, normalizeLocale(options.locale), workspace?.configuration === true);
     settings.setWorkspaceFolders(workspaceFolderUris(params));
     today = isValidDate(options.today) ? options.today : undefined;
-    validator = new Validator(connection, documents, settings, today);
+    workspacePlans = new WorkspacePlans(connection, documents, settings, today);
+    validator = new Validator(connection, documents, settings, today, workspacePlans);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -51,28 +55,34 @@ export function startServer(): void {
   });
 
   connection.onInitialized(() => {
+    workspacePlans.rescan();
     if (!watchesFolders) return;
-    // Folders bound the .kamrc.yaml lookup.
+    // Folders bound the .kamrc.yaml lookup and the workspace check.
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
       settings.setWorkspaceFolders(folders.map((f) => f.uri));
       validator.revalidateAll();
+      workspacePlans.rescan();
     });
   });
 
-  // The client synchronizes the `kam` section and watches .kamrc.yaml / .kamrc.yml.
+  // The client synchronizes the `kam` section and `files.exclude`, and watches rc files and plan files.
   connection.onDidChangeConfiguration(({ settings: pushed }) => {
     settings.changed(pushed ?? undefined);
     validator.revalidateAll();
+    workspacePlans.rescan();
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    workspacePlans.filesChanged(changes);
     if (!changes.some((change) => RC_FILE_PATTERN.test(change.uri))) return;
     settings.changed();
     validator.revalidateAll();
+    workspacePlans.rescan();
   });
 
   registerFeatures(connection, documents, () => ({ settings, validator, today }));
+  registerViewRequests(connection, documents, () => ({ settings, validator, today }));
   documents.listen(connection);
   connection.listen();
 }

@@ -40,6 +40,11 @@ export class Settings {
     private readonly canPull: boolean,
   ) {}
 
+  /** The workspace folders, as file paths. */
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.map(filePathOf).filter((p): p is string => p !== undefined);
     this.changed();
@@ -81,18 +86,19 @@ export class Settings {
     return merged.config;
   }
 
-  private async editorSettings(uri: string): Promise<unknown> {
-    if (!this.canPull) return (this.pushed as Record<string, unknown> | undefined)?.[SECTION];
+  /** A section of the editor settings (`kam`, `files.exclude`) for a document or a workspace folder. */
+  async editorSettings(uri: string, section = SECTION): Promise<unknown> {
+    if (!this.canPull) return section.split('.').reduce((value, key) => (value as Record<string, unknown> | undefined)?.[key], this.pushed);
     try {
-      return await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
+      return await this.connection.workspace.getConfiguration({ scopeUri: uri, section });
     } catch (e) {
-      this.connection.console.error(`Reading the \`${SECTION}\` settings failed: ${(e as Error).message}`);
+      this.connection.console.error(`Reading the \`${section}\` settings failed: ${(e as Error).message}`);
       return undefined;
     }
   }
 
-  /** The innermost workspace folder holding the file: the rc file lookup stops there. */
-  private folderOf(file: string): string | undefined {
+  /** The innermost workspace folder holding the file: the rc file lookup stops there, and its settings rule the workspace check. */
+  folderOf(file: string): string | undefined {
     const inside = (folder: string) => {
       const relative = path.relative(folder, file);
       return !relative.startsWith('..') && !path.isAbsolute(relative);

@@ -11,6 +11,12 @@ import type { Settings } from './settings';
 
 export const DEBOUNCE_MS = 150;
 
+/** Takes over the diagnostics of a document that closed (the workspace checks its file on disk). */
+export interface ClosedDocuments {
+  /** True when it will publish for the URI: its current diagnostics are left until then. */
+  adopt(uri: string): boolean;
+}
+
 export class Validator {
   private generation = 0;
   /** The generation of the latest run per open document. */
@@ -19,12 +25,16 @@ export class Validator {
   /** The findings last published per document, with the version they are for (hover shows SMART status from them). */
   private readonly published = new Map<string, { version: number; findings: Finding[] }>();
 
-  /** @param today fixes "today" for time-based rules (tests); the local date otherwise. */
+  /**
+   * @param today fixes "today" for time-based rules (tests); the local date otherwise.
+   * @param closed who publishes for a document once it closes; without it, its diagnostics are cleared.
+   */
   constructor(
     private readonly connection: Connection,
     private readonly documents: PlanDocuments,
     private readonly settings: Settings,
     private readonly today?: string,
+    private readonly closed?: ClosedDocuments,
   ) {
     // onDidChangeContent also fires on open: a document never validated is validated at once.
     documents.synced.onDidChangeContent(({ document }) =>
@@ -65,7 +75,7 @@ export class Validator {
     this.published.delete(uri);
     this.latest.delete(uri);
     this.settings.forget(uri);
-    this.publish(uri, undefined, []);
+    if (!this.closed?.adopt(uri)) this.publish(uri, undefined, []);
   }
 
   private cancelTimer(uri: string): void {

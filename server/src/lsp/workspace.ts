@@ -1,0 +1,234 @@
+// The whole portfolio in the Problems panel: every plan file in the workspace folders is checked,
+// not only the open ones. Closed files are read from disk; an open document always wins (the
+// Validator checks it as it is edited), and when it closes, its disk copy takes over again.
+// Creations, changes and deletions arrive as workspace/didChangeWatchedFiles.
+//
+// Hundreds of plans must not make the editor wait: closed files are checked one at a time with a
+// turn of the event loop before each, so a request for an open document waits for one file's check
+// at most. Nothing of a closed file is kept but its path and the URI its diagnostics were published under.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PLAN_FILE } from '../cli/files';
+import { checkPlan } from '../engine/check';
+import type { KamConfig } from '../engine/config';
+import { MAX_PLAN_BYTES } from '../engine/limits';
+import { oversizedPlan, parsePlan } from '../engine/parse';
+import { toDiagnostic } from './diagnostics';
+import type { PlanDocuments } from './documents';
+import { exclusionFor, type Exclusion } from './excludes';
+import { filePathOf, type Settings } from './settings';
+import type { ClosedDocuments } from './validation';
+
+/**
+ * Files whose settings are asked for together before they are checked: the round trips to the client
+ * overlap, and their answers are read before the checks start rather than one between each two checks
+ * (the connection takes one message per turn of the event loop) while a hover waits behind them.
+ */
+const READ_AHEAD = 16;
+/** A burst of setting changes (VS Code also sends one right after start) makes one scan. */
+const RESCAN_DELAY_MS = 100;
+
+interface Folder {
+  path: string;
+  /** `kam.workspace.checkClosedFiles` for this folder. */
+  enabled: boolean;
+  excluded: Exclusion;
+}
+
+export class WorkspacePlans implements ClosedDocuments {
+  private folders: Folder[] = [];
+  /** Files waiting for a disk check, first in line first: path → the URI to publish under. */
+  private queue = new Map<string, string>();
+  /** Files whose disk diagnostics are published: path → the URI they were published under. */
+  private readonly shown = new Map<string, string>();
+  private scans = 0;
+  private rescanTimer?: NodeJS.Timeout;
+  private draining = false;
+  /** The scan whose checks are under way, logged with its duration when the queue runs dry. */
+  private report?: { files: number; started: number };
+
+  /** @param today fixes "today" for time-based rules (tests); the local date otherwise. */
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: PlanDocuments,
+    private readonly settings: Settings,
+    private readonly today?: string,
+  ) {}
+
+  /**
+   * Finds every plan in the workspace folders and checks the closed ones: on start, and whenever
+   * the folders, the settings or an rc file change (any of them may change every file's findings).
+   */
+  rescan(): void {
+    const generation = ++this.scans; // a scan under way stops walking at once
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => {
+      this.scan(generation).catch((e) => this.connection.console.error(`Scanning the workspace failed: ${(e as Error).stack ?? String(e)}`));
+    }, RESCAN_DELAY_MS);
+  }
+
+  /** Plan files created, changed or deleted on disk. */
+  filesChanged(changes: readonly FileEvent[]): void {
+    for (const { uri, type } of changes) {
+      const file = filePathOf(uri);
+      if (!file) continue;
+      if (PLAN_FILE.test(file)) this.enqueue(file, uri);
+      // A deleted folder may come as one event: the plans below it go too.
+      if (type === FileChangeType.Deleted) for (const [shown, shownUri] of this.shown) if (shown.startsWith(file + path.sep)) this.enqueue(shown, shownUri);
+    }
+    void this.drain();
+  }
+
+  /** A document closed: a plan of the workspace gets its disk copy's diagnostics, checked before anything else in line. */
+  adopt(uri: string): boolean {
+    const file = filePathOf(uri);
+    if (!file || !this.admits(file) || !fs.existsSync(file)) return false;
+    this.queue = new Map([[file, uri], ...this.queue]);
+    void this.drain();
+    return true;
+  }
+
+  private async scan(generation: number): Promise<void> {
+    const started = Date.now();
+    const folders = await Promise.all(this.settings.workspaceFolders.map((folder) => this.folderSettings(folder)));
+    if (generation !== this.scans) return;
+    this.folders = folders;
+    const found = new Map<string, string>();
+    const stale = () => generation !== this.scans;
+    for (const folder of folders) if (folder.enabled) await this.walk(folder, folder.path, found, stale);
+    if (stale()) return;
+    // Files shown before but gone, now excluded or in a removed folder are checked too: they lose their diagnostics.
+    for (const [file, uri] of [...found, ...this.shown]) this.enqueue(file, uri);
+    this.report = { files: found.size, started };
+    await this.drain();
+  }
+
+  private async folderSettings(folder: string): Promise<Folder> {
+    const uri = pathToFileURL(folder).href;
+    const [kam, filesExclude] = await Promise.all([this.settings.editorSettings(uri), this.settings.editorSettings(uri, 'files.exclude')]);
+    const checkClosedFiles = (kam as { workspace?: { checkClosedFiles?: unknown } } | undefined)?.workspace?.checkClosedFiles;
+    return { path: folder, enabled: checkClosedFiles !== false, excluded: exclusionFor(filesExclude) };
+  }
+
+  /** Collects the plan files below `dir`. Linked folders are not followed (no loops); a link to a plan file counts. */
+  private async walk(folder: Folder, dir: string, found: Map<string, string>, stale: () => boolean): Promise<void> {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // an unreadable folder has no plan to show
+    }
+    for (const entry of entries) {
+      if (stale()) return;
+      const full = path.join(dir, entry.name);
+      if (folder.excluded(relativeTo(folder.path, full))) continue;
+      if (entry.isDirectory()) {
+        // A workspace folder inside this one is walked on its own, with its own settings.
+        if (!this.folders.some((f) => f.path === full)) await this.walk(folder, full, found, stale);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && PLAN_FILE.test(entry.name)) {
+        found.set(full, pathToFileURL(full).href);
+      }
+    }
+  }
+
+  private enqueue(file: string, uri: string): void {
+    if (!this.queue.has(file)) this.queue.set(file, uri);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.size > 0) {
+        const batch: [string, string][] = [];
+        for (const entry of this.queue) if (batch.push(entry) === READ_AHEAD) break;
+        for (const [file] of batch) this.queue.delete(file);
+        await Promise.all(batch.filter(([file]) => this.admits(file)).map(([, uri]) => this.settings.configFor(uri).catch(() => undefined)));
+        for (const [file, uri] of batch) {
+          await letRequestsFirst();
+          await this.refresh(file, uri);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+    if (this.report && this.queue.size === 0) {
+      this.connection.console.log(`Checked the ${this.report.files} plan files of the workspace in ${Date.now() - this.report.started} ms`);
+      this.report = undefined;
+    }
+  }
+
+  /** Publishes the file's disk diagnostics, or takes them away when it is no plan of the workspace any more. */
+  private async refresh(file: string, uri: string): Promise<void> {
+    // An open document's own diagnostics stand; they replace the disk copy's.
+    if (this.isOpen(file)) return void this.shown.delete(file);
+    try {
+      const config = this.admits(file) ? await this.settings.configFor(uri) : undefined;
+      if (this.isOpen(file)) return void this.shown.delete(file); // opened while the settings were read
+      const diagnostics = config && this.check(file, uri, config);
+      if (diagnostics) {
+        this.shown.set(file, uri);
+        this.publish(uri, diagnostics);
+      } else this.forget(file);
+    } catch (e) {
+      this.connection.console.error(`Checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      this.forget(file);
+    }
+  }
+
+  /** The findings of the file as saved; undefined when it is gone. A file over the size limit is reported, not read. */
+  private check(file: string, uri: string, config: KamConfig): Diagnostic[] | undefined {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return undefined;
+    // Bytes that are not UTF-8 become U+FFFD, as the editor shows them, and KAM001 tells why.
+    const plan = stat.size > MAX_PLAN_BYTES ? oversizedPlan('', stat.size) : parsePlan(fs.readFileSync(file, 'utf8'));
+    const findings = checkPlan(plan, {
+      config,
+      today: this.today,
+      onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+    });
+    const document = TextDocument.create(uri, 'kam-yaml', 0, plan.text);
+    return findings.map((finding) => toDiagnostic(finding, document));
+  }
+
+  /** Takes the file's disk diagnostics away, if any were published. */
+  private forget(file: string): void {
+    const uri = this.shown.get(file);
+    if (uri === undefined) return;
+    this.shown.delete(file);
+    this.publish(uri, []);
+  }
+
+  /** Whether the file is a plan of a workspace folder that checks closed files, and not excluded. */
+  private admits(file: string): boolean {
+    const root = this.settings.folderOf(file);
+    const folder = this.folders.find((f) => f.path === root);
+    return folder !== undefined && folder.enabled && PLAN_FILE.test(file) && !folder.excluded(relativeTo(folder.path, file));
+  }
+
+  private isOpen(file: string): boolean {
+    return this.documents.all().some((document) => filePathOf(document.uri) === file);
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[]): void {
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}
+
+/**
+ * Lets a request that arrived meanwhile (a hover, an edit of an open document) be handled before the
+ * next check. The connection handles a message it has read in an immediate queued behind ours, so
+ * ours steps back twice: the first turn lets that immediate run, the second starts the check.
+ */
+async function letRequestsFirst(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The path below the folder, `/`-separated as globs are written. */
+function relativeTo(folder: string, file: string): string {
+  return path.relative(folder, file).split(path.sep).join('/');
+}
