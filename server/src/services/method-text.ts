@@ -488,7 +488,7 @@ const values: Record<string, Record<string, Text>> = {
     negotiation: { en: 'Negotiation stage (谈判阶段).', 'zh-cn': '谈判阶段。' },
     execution: {
       en: 'Execution stage (执行阶段): keep the relationship continuous — keeping a customer costs a third of winning one.',
-      'zh-cn': '执行阶段：与大客户维持持续的关系——维持一个客户的费用仅是开发一个客户费用的三分之一。',
+      'zh-cn': '执行阶段：与重点客户维持持续的关系——维持一个客户的费用仅是开发一个客户费用的三分之一。',
     },
   },
   status: {

@@ -51,7 +51,7 @@ function rolesValue(ctx: FixContext, role: string): Value {
 }
 
 /** The role at the end of the person's `roles`, written the way the list is written; a `roles` key if they have none. */
-function addRole(ctx: FixContext, s: Stakeholder, role: string): Edit[] | undefined {
+export function addRole(ctx: FixContext, s: Stakeholder, role: string): Edit[] | undefined {
   const field = s.fields.get('roles');
   if (!field || field.node === null || (isScalar(field.node) && isEmptyValue(field.node))) {
     return putEntries(ctx, { entity: s, path: ['diagnosis', 'stakeholders', 0] }, [entry('roles', rolesValue(ctx, role))]);

@@ -1,0 +1,52 @@
+// The views of a plan and their commands: the outline tree, the health item in the status bar, the
+// stakeholder map, report export and a new plan. Each command resolves to what it showed or wrote,
+// so the integration tests can check it; arguments, where a command takes them, skip its questions.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Range } from 'vscode-languageserver-types';
+import type { ReportFormat } from '../../server/src/lsp/protocol';
+import { exportReport } from './export-report';
+import { HealthStatus } from './health-status';
+import { newPlan } from './new-plan';
+import { OutlineTree, planInView, REVEAL_COMMAND } from './outline-tree';
+import { PlanSource, revealInPlan } from './plan-source';
+import { StakeholderMaps } from './stakeholder-map';
+
+export interface KamViews {
+  outline: OutlineTree;
+  health: HealthStatus;
+  maps: StakeholderMaps;
+}
+
+export function registerViews(context: vscode.ExtensionContext, client: LanguageClient): KamViews {
+  const source = new PlanSource(client);
+  const outline = new OutlineTree(source);
+  const health = new HealthStatus(source);
+  const maps = new StakeholderMaps(context.extensionUri, source);
+  // From an editor's title or the Explorer the plan comes as an argument; else the plan in view.
+  const planOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : planInView(outline));
+  const uriOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : undefined);
+  const command = vscode.commands.registerCommand;
+
+  context.subscriptions.push(
+    source,
+    outline,
+    health,
+    maps,
+    command(REVEAL_COMMAND, (uri: vscode.Uri, selection: Range, range?: Range) =>
+      revealInPlan(uri, source.range(selection), range && source.range(range), true),
+    ),
+    command('kam.showStakeholderMap', (uri?: unknown) => maps.show(planOf(uri))),
+    command('kam.saveStakeholderMapSvg', (target?: unknown) => maps.save('svg', uriOf(target))),
+    command('kam.saveStakeholderMapPng', (target?: unknown) => maps.save('png', uriOf(target))),
+    command('kam.exportReport', (uri?: unknown, format?: ReportFormat, target?: unknown) =>
+      exportReport(source, planOf(uri), format === 'md' || format === 'html' ? format : undefined, uriOf(target)),
+    ),
+    command('kam.newPlan', (account?: unknown, folder?: unknown) =>
+      newPlan(context.extensionUri, typeof account === 'string' ? account : undefined, uriOf(folder)),
+    ),
+  );
+  // The outline view shows once the extension runs (a plan in the workspace or open, or a KAM command).
+  void vscode.commands.executeCommand('setContext', 'kam.active', true);
+  return { outline, health, maps };
+}

@@ -1,0 +1,373 @@
+// The stakeholder map's webview (client/src/stakeholder-map.ts makes the page). It shows the SVGs the
+// language server drew, with pan and zoom, tooltips, a legend of role coverage and a context menu to
+// change a person; it keeps its view, pan and zoom in the webview state, so they survive updates and
+// restarts. Plan text only ever goes in as textContent or attribute values; the SVGs come from the
+// server with the plan's text already escaped.
+// @ts-check
+(function () {
+  'use strict';
+  // @ts-ignore: provided by VS Code to the webview
+  const vscode = acquireVsCodeApi();
+  const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const words = JSON.parse(byId('kam-words').textContent || '{}');
+  const [toolbar, legend, viewport, canvas, tooltip, menu] = ['toolbar', 'legend', 'viewport', 'canvas', 'tooltip', 'menu'].map(byId);
+  const ZOOM = { min: 0.05, max: 4, step: 1.25 };
+
+  /** @typedef {{ x: number, y: number, k: number }} Transform */
+  /** @type {{ uri: string, view: 'map' | 'grid', transforms: Record<string, Transform | undefined> }} */
+  const state = { view: 'map', transforms: {}, ...vscode.getState(), uri: words.uri };
+  /** @type {any} the kam/stakeholderMap result */
+  let model;
+  /** Per node id: the details the server put in the node's <title>. @type {Map<string, string>} */
+  let details = new Map();
+  let stylesAdopted = false;
+
+  const post = (/** @type {any} */ message) => vscode.postMessage(message);
+  const keep = () => vscode.setState(state);
+  /** An element with a class and, when given, a text (never markup). @param {string} tag @param {string} className @param {string} [text] */
+  const element = (tag, className, text) => {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const nodeById = (/** @type {string} */ id) => model && model.map.nodes.find((/** @type {any} */ n) => n.id === id);
+  const labelOf = (/** @type {any[]} */ choices, /** @type {string} */ value) => (choices.find((c) => c.value === value) || { label: value }).label;
+  /** A label and its value, punctuated in the plan's language. */
+  const labelled = (/** @type {string} */ label, /** @type {string} */ value) => `${label}${model.locale === 'zh-cn' ? '：' : ': '}${value}`;
+
+  // --- toolbar -------------------------------------------------------------------------------
+  const button = (/** @type {string} */ text, /** @type {string} */ title, /** @type {() => void} */ action) => {
+    const b = /** @type {HTMLButtonElement} */ (element('button', '', text));
+    b.type = 'button';
+    b.title = title;
+    b.addEventListener('click', action);
+    toolbar.append(b);
+    return b;
+  };
+  const views = {
+    map: button(words.map, words.map, () => showView('map')),
+    grid: button(words.grid, words.grid, () => showView('grid')),
+  };
+  toolbar.append(element('span', 'separator'));
+  button(words.fit, words.fit, fit);
+  button('−', words.zoomOut, () => zoomAt(1 / ZOOM.step));
+  button('+', words.zoomIn, () => zoomAt(ZOOM.step));
+  toolbar.append(element('span', 'separator'));
+  button(words.saveSvg, words.saveSvg, () => post({ type: 'save', format: 'svg' }));
+  button(words.savePng, words.savePng, () => post({ type: 'save', format: 'png' }));
+  viewport.title = words.hint;
+
+  function showView(/** @type {'map' | 'grid'} */ view) {
+    state.view = view;
+    keep();
+    post({ type: 'view', view });
+    render();
+  }
+
+  // --- drawing -------------------------------------------------------------------------------
+  function render() {
+    for (const [view, b] of Object.entries(views)) b.setAttribute('aria-pressed', String(view === state.view));
+    hideMenu();
+    hideTooltip();
+    if (!model) {
+      canvas.replaceChildren(element('p', 'loading', words.loading));
+      return;
+    }
+    const parsed = new DOMParser().parseFromString(state.view === 'grid' ? model.svg.grid : model.svg.map, 'image/svg+xml');
+    if (parsed.documentElement.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return;
+    const svg = document.importNode(parsed.documentElement, true);
+    details = new Map();
+    for (const g of svg.querySelectorAll('g.kam-node')) {
+      const id = g.getAttribute('data-node') || '';
+      const title = g.querySelector(':scope > title');
+      details.set(id, title ? title.textContent || '' : '');
+      // Our tooltip replaces the browser's (the node's and its badges').
+      for (const t of g.querySelectorAll('title')) t.remove();
+      g.setAttribute('tabindex', '0');
+      g.setAttribute('role', 'button');
+      g.setAttribute('aria-label', (details.get(id) || '').replace(/\n/g, ', '));
+    }
+    canvas.replaceChildren(svg);
+    renderLegend();
+    if (state.transforms[state.view]) applyTransform();
+    else fit();
+  }
+
+  function renderLegend() {
+    legend.replaceChildren();
+    legend.hidden = state.view !== 'map';
+    const coverage = element('div', 'coverage');
+    coverage.append(element('span', 'legend-title', words.coverage));
+    for (const c of model.map.coverage) {
+      const role = labelOf(model.choices.roles, c.role);
+      const names = c.holders.map((/** @type {string} */ id) => nodeById(id).name).join(', ');
+      const chip = element('span', c.unassigned ? 'chip unassigned' : 'chip', c.unassigned ? `⚠ ${labelled(role, words.unassigned)}` : labelled(role, names));
+      chip.title = chip.textContent || '';
+      coverage.append(chip);
+    }
+    const stances = element('div', 'stances');
+    stances.append(element('span', 'legend-title', words.stance));
+    for (const s of model.choices.stances) {
+      const item = element('span', 'stance');
+      item.append(element('span', `swatch kam-stance-${s.value}`), element('span', '', s.label));
+      stances.append(item);
+    }
+    legend.append(coverage, stances);
+  }
+
+  // The classes' stylesheet comes with the model: a constructed sheet, which the page's CSP allows.
+  function adoptStyles(/** @type {string} */ css) {
+    if (stylesAdopted) return;
+    stylesAdopted = true;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+
+  // --- pan and zoom --------------------------------------------------------------------------
+  function transform() {
+    return state.transforms[state.view] || { x: 0, y: 0, k: 1 };
+  }
+
+  function applyTransform() {
+    const t = transform();
+    canvas.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
+  }
+
+  function setTransform(/** @type {Transform} */ t) {
+    state.transforms[state.view] = t;
+    applyTransform();
+    keep();
+  }
+
+  const clamp = (/** @type {number} */ k) => Math.min(ZOOM.max, Math.max(ZOOM.min, k));
+
+  /** The drawn part of the picture: in the org chart, the chart without its legend (the page has one). */
+  function contentBox() {
+    const svg = canvas.querySelector('svg');
+    if (!svg) return undefined;
+    const whole = { x: 0, y: 0, width: svg.width.baseVal.value, height: svg.height.baseVal.value };
+    if (state.view !== 'map') return whole;
+    const boxes = [...svg.querySelectorAll('.kam-units, .kam-edges, .kam-nodes')]
+      .map((g) => /** @type {SVGGraphicsElement} */ (g).getBBox())
+      .filter((b) => b.width > 0 && b.height > 0);
+    if (boxes.length === 0) return whole;
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+  }
+
+  function fit() {
+    const box = contentBox();
+    const [width, height] = [viewport.clientWidth, viewport.clientHeight];
+    // Hidden (no size yet): fit when there is something to fit into.
+    if (!box || width === 0 || height === 0) return;
+    const pad = 24;
+    const k = clamp(Math.min((width - 2 * pad) / box.width, (height - 2 * pad) / box.height, 1.5));
+    setTransform({ k, x: (width - box.width * k) / 2 - box.x * k, y: (height - box.height * k) / 2 - box.y * k });
+  }
+
+  /** Zooms by a factor around a point of the viewport (its centre by default). */
+  function zoomAt(/** @type {number} */ factor, cx = viewport.clientWidth / 2, cy = viewport.clientHeight / 2) {
+    const t = transform();
+    const k = clamp(t.k * factor);
+    const f = k / t.k;
+    setTransform({ k, x: cx - (cx - t.x) * f, y: cy - (cy - t.y) * f });
+  }
+
+  viewport.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      const r = viewport.getBoundingClientRect();
+      zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - r.left, event.clientY - r.top);
+    },
+    { passive: false },
+  );
+
+  /** A press that moves less than this is a click. */
+  const CLICK_SLOP = 4;
+  /** @type {{ x: number, y: number, start: Transform, moved: boolean, node: string | undefined } | undefined} */
+  let drag;
+
+  viewport.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0 || !model) return;
+    hideMenu();
+    drag = { x: event.clientX, y: event.clientY, start: transform(), moved: false, node: nodeAt(event.target) };
+    viewport.setPointerCapture(event.pointerId);
+  });
+
+  viewport.addEventListener('pointermove', (event) => {
+    if (!drag) {
+      const node = nodeAt(event.target);
+      if (node) showTooltip(node, event.clientX, event.clientY);
+      else hideTooltip();
+      return;
+    }
+    const [dx, dy] = [event.clientX - drag.x, event.clientY - drag.y];
+    if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+    drag.moved = true;
+    viewport.classList.add('dragging');
+    hideTooltip();
+    state.transforms[state.view] = { ...drag.start, x: drag.start.x + dx, y: drag.start.y + dy };
+    applyTransform();
+  });
+
+  viewport.addEventListener('pointerup', () => {
+    const done = drag;
+    drag = undefined;
+    viewport.classList.remove('dragging');
+    if (!done) return;
+    if (done.moved) keep();
+    else if (done.node) post({ type: 'reveal', node: done.node });
+  });
+  viewport.addEventListener('pointercancel', () => {
+    drag = undefined;
+    viewport.classList.remove('dragging');
+  });
+  viewport.addEventListener('pointerleave', () => drag || hideTooltip());
+
+  /** The map node under an event target (the org chart only: the grid lists names, not nodes). */
+  function nodeAt(/** @type {EventTarget | null} */ target) {
+    const g = target instanceof Element ? target.closest('g.kam-node') : null;
+    return g && state.view === 'map' ? g.getAttribute('data-node') || undefined : undefined;
+  }
+
+  // --- tooltip -------------------------------------------------------------------------------
+  function showTooltip(/** @type {string} */ id, /** @type {number} */ x, /** @type {number} */ y) {
+    const node = nodeById(id);
+    if (!node) return;
+    const [first, ...rest] = String(details.get(id) || node.name).split('\n');
+    tooltip.replaceChildren(element('strong', '', first), ...rest.map((line) => element('div', '', line)));
+    if (node.roles.length > 0) {
+      const roles = node.roles.map((/** @type {string} */ r) => labelOf(model.choices.roles, r)).join(', ');
+      tooltip.append(element('div', '', labelled(words.roles, roles)));
+    }
+    tooltip.hidden = false;
+    place(tooltip, x + 14, y + 14);
+  }
+
+  function hideTooltip() {
+    tooltip.hidden = true;
+  }
+
+  /** Puts a floating element at a point, kept inside the window. */
+  function place(/** @type {HTMLElement} */ e, /** @type {number} */ x, /** @type {number} */ y) {
+    e.style.left = `${Math.max(0, Math.min(x, window.innerWidth - e.offsetWidth - 4))}px`;
+    e.style.top = `${Math.max(0, Math.min(y, window.innerHeight - e.offsetHeight - 4))}px`;
+  }
+
+  // --- context menu --------------------------------------------------------------------------
+  viewport.addEventListener('contextmenu', (event) => {
+    event.preventDefault();
+    const node = nodeAt(event.target);
+    if (node) openMenu(node, event.clientX, event.clientY);
+    else hideMenu();
+  });
+
+  function openMenu(/** @type {string} */ id, /** @type {number} */ x, /** @type {number} */ y) {
+    const node = nodeById(id);
+    if (!node) return;
+    hideTooltip();
+    menu.replaceChildren(element('div', 'menu-title', node.name));
+    item(words.reveal, 'menuitem', false, () => post({ type: 'reveal', node: id }));
+    const section = (/** @type {string} */ title, /** @type {any[]} */ choices, /** @type {string} */ field, /** @type {(v: string) => boolean} */ checked, /** @type {string} */ role) => {
+      menu.append(element('div', 'menu-section', title));
+      for (const c of choices) item(c.label, role, checked(c.value), () => post({ type: 'edit', node: id, field, value: c.value }));
+    };
+    section(words.stance, model.choices.stances, 'stance', (v) => node.stance === v, 'menuitemradio');
+    section(words.influence, model.choices.influences, 'influence', (v) => node.influence === v, 'menuitemradio');
+    section(words.roles, model.choices.roles, 'role', (v) => node.roles.includes(v), 'menuitemcheckbox');
+    menu.hidden = false;
+    place(menu, x, y);
+    /** @type {HTMLElement | null} */ (menu.querySelector('button'))?.focus();
+  }
+
+  function item(/** @type {string} */ label, /** @type {string} */ role, /** @type {boolean} */ checked, /** @type {() => void} */ action) {
+    const b = /** @type {HTMLButtonElement} */ (element('button', checked ? 'checked' : '', label));
+    b.type = 'button';
+    b.setAttribute('role', role);
+    if (role !== 'menuitem') b.setAttribute('aria-checked', String(checked));
+    b.addEventListener('click', () => {
+      hideMenu();
+      action();
+    });
+    menu.append(b);
+  }
+
+  function hideMenu() {
+    menu.hidden = true;
+  }
+
+  menu.addEventListener('keydown', (event) => {
+    const items = [...menu.querySelectorAll('button')];
+    const at = items.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    }
+  });
+  document.addEventListener('pointerdown', (event) => menu.hidden || menu.contains(/** @type {Node} */ (event.target)) || hideMenu());
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      hideMenu();
+      hideTooltip();
+      return;
+    }
+    if (!menu.hidden && menu.contains(/** @type {Node} */ (event.target))) return;
+    // A focused person: Enter shows them in the plan, the menu key (or Shift+F10) opens their menu.
+    const node = nodeAt(event.target);
+    if (node && event.key === 'Enter') post({ type: 'reveal', node });
+    else if (node && (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) {
+      event.preventDefault();
+      const r = /** @type {Element} */ (event.target).getBoundingClientRect();
+      openMenu(node, r.left + 8, r.bottom);
+    } else if (event.target === viewport && (event.key === '+' || event.key === '=')) zoomAt(ZOOM.step);
+    else if (event.target === viewport && event.key === '-') zoomAt(1 / ZOOM.step);
+    else if (event.target === viewport && event.key === '0') fit();
+  });
+
+  // --- PNG -----------------------------------------------------------------------------------
+  /** Draws the SVG (a standalone file from the server) on a canvas and sends the PNG back, base64. */
+  function renderPng(/** @type {number} */ id, /** @type {string} */ svg) {
+    const fail = (/** @type {unknown} */ e) => post({ type: 'pngError', id, message: String((e && /** @type {Error} */ (e).message) || e) });
+    const img = new Image();
+    img.onload = () => {
+      try {
+        const [w, h] = [img.naturalWidth || 800, img.naturalHeight || 600];
+        // Twice the size for sharp text, within what a canvas can hold.
+        const scale = Math.min(2, 16000 / Math.max(w, h), Math.sqrt(100e6 / (w * h)));
+        const c = document.createElement('canvas');
+        c.width = Math.max(1, Math.round(w * scale));
+        c.height = Math.max(1, Math.round(h * scale));
+        const g = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
+        g.fillStyle = '#ffffff';
+        g.fillRect(0, 0, c.width, c.height);
+        g.drawImage(img, 0, 0, c.width, c.height);
+        const url = c.toDataURL('image/png');
+        post({ type: 'png', id, data: url.slice(url.indexOf(',') + 1) });
+      } catch (e) {
+        fail(e);
+      }
+    };
+    img.onerror = () => fail('the SVG could not be drawn');
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  }
+
+  // --- messages ------------------------------------------------------------------------------
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (message.type === 'model') {
+      model = message.model;
+      adoptStyles(model.css);
+      render();
+    } else if (message.type === 'renderPng') renderPng(message.id, message.svg);
+  });
+  // A page shown before it had any size fits once it has one.
+  window.addEventListener('resize', () => state.transforms[state.view] || fit());
+
+  keep();
+  render();
+  post({ type: 'ready', view: state.view });
+})();

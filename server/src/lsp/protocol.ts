@@ -1,0 +1,112 @@
+// The requests beyond LSP that the extension's views send to the language server, shared by both
+// sides. Only method names and plain interfaces: no runtime import, so the client can bundle it.
+// Ranges are LSP ranges in the plan version `version`; offsets (`span`) in the models are into that
+// version's text.
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Role } from '../engine/roles';
+import type { Locale, Severity, Stage } from '../engine/types';
+import type { StakeholderField } from '../services/stakeholder-edit';
+import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
+import type { Influence, Stance } from '../views/labels';
+
+export const KamMethods = {
+  /** {@link PlanParams} → {@link OutlineResult} | null (null: the document is not open in the server). */
+  outline: 'kam/outline',
+  /** {@link StakeholderMapParams} → {@link StakeholderMapResult} | null. */
+  stakeholderMap: 'kam/stakeholderMap',
+  /** {@link ReportParams} → {@link ReportResult} | null. */
+  report: 'kam/report',
+  /** {@link PlanParams} → {@link HealthResult} | null. */
+  health: 'kam/health',
+  /** {@link EditStakeholderParams} → WorkspaceEdit | null (null: the plan already says so). */
+  editStakeholder: 'kam/editStakeholder',
+} as const;
+
+export interface PlanParams {
+  uri: string;
+}
+
+/** What every answer about a plan says: which version it describes and in which language. */
+export interface PlanResult {
+  uri: string;
+  version: number;
+  locale: Locale;
+}
+
+/** An outline item with LSP ranges in place of offsets. */
+export interface OutlineNode extends Omit<OutlineItem, 'range' | 'selection' | 'children'> {
+  range: Range;
+  selection: Range;
+  children: OutlineNode[];
+}
+
+export interface OutlineResult extends PlanResult {
+  health: PlanHealth;
+  root: OutlineNode;
+}
+
+export interface StakeholderMapParams extends PlanParams {
+  /** SVGs that stand alone as files (own stylesheet, light colours) instead of ones themed by the page. */
+  standalone?: boolean;
+}
+
+/** A value the map's context menu offers, with its label in the plan's locale. */
+export interface Choice<T extends string = string> {
+  value: T;
+  label: string;
+}
+
+export interface StakeholderMapResult extends PlanResult {
+  map: StakeholderMap;
+  /** Per map node id (`s0`, …): the stakeholder's range, and the part to select (its id). */
+  ranges: Record<string, { range: Range; selection: Range }>;
+  svg: { map: string; grid: string };
+  /** The stylesheet of the SVGs' classes; every colour in it is a `--kam-*` variable the page sets. */
+  css: string;
+  choices: { stances: Choice<Stance>[]; influences: Choice<Influence>[]; roles: Choice<Role>[] };
+}
+
+export type ReportFormat = 'md' | 'html';
+
+export interface ReportParams extends PlanParams {
+  format: ReportFormat;
+}
+
+export interface ReportResult extends PlanResult {
+  format: ReportFormat;
+  text: string;
+}
+
+export interface StageMark {
+  stage: Stage;
+  /** The stage's name in the plan's locale. */
+  label: string;
+  mark: Mark;
+  counts: Record<Severity, number>;
+  /** The counts in words (`2 warnings` / `2 个警告`; `no findings`). */
+  summary: string;
+}
+
+export interface HealthResult extends PlanResult {
+  score: number;
+  parses: boolean;
+  mark: Mark;
+  counts: Record<Severity, number>;
+  /** Every stage, in reading order. */
+  stages: StageMark[];
+}
+
+export interface EditStakeholderParams extends PlanParams {
+  /** The map node id (`s<index in the stakeholder list>`): a plan's own ids may be missing or repeated. */
+  id: string;
+  /** `stance` and `influence` set the value; `role` gives the role to whoever lacks it, takes it from whoever holds it. */
+  field: StakeholderField;
+  /** A stance, an influence, or a canonical role. */
+  value: string;
+  /** The version the change was chosen in: when the plan has moved on since, the request fails as ContentModified. */
+  version?: number;
+}
+
+export type EditStakeholderResult = WorkspaceEdit | null;
+
+export type { StakeholderField };

@@ -1,0 +1,149 @@
+// The requests behind the extension's views (see protocol.ts): the outline, the stakeholder map, the
+// report, the plan health, and a stakeholder changed from the map. Each reads the plan of the
+// document's current version with the findings published for that version; when that version's
+// check has not finished yet, it checks the plan itself, so a view asked for right after an edit
+// never pairs the new text with the old findings.
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { checkPlan } from '../engine/check';
+import { ROLE_LABELS, ROLES } from '../engine/roles';
+import type { Locale, Text } from '../engine/types';
+import { itemAnchor } from '../engine/spans';
+import { localToday } from '../engine/values';
+import { REPORT_FORMATS, renderReport } from '../report';
+import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
+import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
+import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
+import { countsText, INFLUENCE_LABELS, INFLUENCES, STAGE_LABELS, STANCE_LABELS, STANCES } from '../views/labels';
+import type { PlanDocuments } from './documents';
+import type { FeatureEnvironment } from './features';
+import {
+  KamMethods,
+  type Choice,
+  type EditStakeholderParams,
+  type EditStakeholderResult,
+  type HealthResult,
+  type OutlineNode,
+  type OutlineResult,
+  type PlanParams,
+  type ReportParams,
+  type ReportResult,
+  type StakeholderMapParams,
+  type StakeholderMapResult,
+} from './protocol';
+
+const CHANGED: Text = {
+  en: 'The plan changed while the map was open; look again and retry.',
+  'zh-cn': '地图打开期间计划已更改，请查看后重试。',
+};
+
+export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
+  /** The document's current version and the locale it is shown in; undefined when it is not open. */
+  async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale } | undefined> {
+    const parsed = documents.planFor(uri);
+    if (!parsed) return undefined;
+    const { locale } = await env().settings.configFor(uri);
+    return { parsed, locale };
+  }
+
+  /** As `opened`, with the version's findings (those published, else checked now) and the checker's today. */
+  async function checked(uri: string) {
+    const parsed = documents.planFor(uri);
+    if (!parsed) return undefined;
+    const { settings, validator, today } = env();
+    const config = await settings.configFor(uri);
+    const findings =
+      validator.findingsFor(uri, parsed.document.version) ??
+      checkPlan(parsed.plan, {
+        config,
+        today,
+        onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+      });
+    return { parsed, findings, locale: config.locale, today: today ?? localToday() };
+  }
+
+  const about = (parsed: PlanDocument, locale: Locale) => ({ uri: parsed.document.uri, version: parsed.document.version, locale });
+
+  connection.onRequest(KamMethods.outline, async ({ uri }: PlanParams): Promise<OutlineResult | null> => {
+    const c = await checked(uri);
+    if (!c) return null;
+    const { health, root } = buildOutline(c.parsed.plan, c.findings, c.locale);
+    return { ...about(c.parsed, c.locale), health, root: withRanges(c.parsed, root) };
+  });
+
+  connection.onRequest(KamMethods.stakeholderMap, async ({ uri, standalone }: StakeholderMapParams): Promise<StakeholderMapResult | null> => {
+    const o = await opened(uri);
+    if (!o) return null;
+    const { parsed, locale } = o;
+    const map = buildStakeholderMap(parsed.plan);
+    const options = { locale, standalone: standalone === true };
+    const ranges = Object.fromEntries(
+      parsed.plan.stakeholders.map((s, i) => [
+        `s${i}`,
+        { range: rangeOf(parsed.document, trimEnd(parsed.plan.text, s.span)), selection: rangeOf(parsed.document, itemAnchor(s)) },
+      ]),
+    );
+    const choice = <T extends string>(value: T, labels: Record<T, Text>): Choice<T> => ({ value, label: labels[value][locale] });
+    return {
+      ...about(parsed, locale),
+      map,
+      ranges,
+      svg: { map: renderMapSvg(map, options), grid: renderGridSvg(map, options) },
+      css: MAP_CSS,
+      choices: {
+        stances: STANCES.map((s) => choice(s, STANCE_LABELS)),
+        influences: INFLUENCES.map((i) => choice(i, INFLUENCE_LABELS)),
+        roles: ROLES.map((r) => choice(r, ROLE_LABELS)),
+      },
+    };
+  });
+
+  connection.onRequest(KamMethods.report, async ({ uri, format }: ReportParams): Promise<ReportResult | null> => {
+    if (!REPORT_FORMATS.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${REPORT_FORMATS.join(', ')}`);
+    const c = await checked(uri);
+    if (!c) return null;
+    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today });
+    return { ...about(c.parsed, c.locale), format, text };
+  });
+
+  connection.onRequest(KamMethods.health, async ({ uri }: PlanParams): Promise<HealthResult | null> => {
+    const c = await checked(uri);
+    if (!c) return null;
+    const health = planHealth(c.findings, { parses: c.parsed.plan.syntaxErrors.length === 0 });
+    const stages = health.stages.map(({ stage, mark, counts }) => ({
+      stage,
+      label: STAGE_LABELS[stage][c.locale],
+      mark,
+      counts,
+      summary: countsText(counts, c.locale),
+    }));
+    return { ...about(c.parsed, c.locale), score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
+  });
+
+  connection.onRequest(KamMethods.editStakeholder, async (params: EditStakeholderParams): Promise<EditStakeholderResult> => {
+    const index = /^s(\d+)$/.exec(params.id ?? '')?.[1];
+    if (index === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `not a stakeholder map node id: ${params.id}`);
+    const o = await opened(params.uri);
+    if (!o) return null;
+    if (params.version !== undefined && params.version !== o.parsed.document.version) {
+      throw new ResponseError(LSPErrorCodes.ContentModified, CHANGED[o.locale]);
+    }
+    try {
+      return editStakeholder(o.parsed, Number(index), { field: params.field, value: params.value }, o.locale);
+    } catch (e) {
+      // A change the plan cannot take is the user's to see; anything else is a real failure.
+      if (e instanceof StakeholderEditError) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+      throw e;
+    }
+  });
+}
+
+/** The outline with LSP ranges in place of offsets. */
+function withRanges(parsed: PlanDocument, item: OutlineItem): OutlineNode {
+  const { document, plan } = parsed;
+  return {
+    ...item,
+    range: rangeOf(document, trimEnd(plan.text, item.range)),
+    selection: rangeOf(document, item.selection),
+    children: item.children.map((child) => withRanges(parsed, child)),
+  };
+}
