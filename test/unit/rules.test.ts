@@ -44,6 +44,15 @@ describe('rules', () => {
     });
   }
 
+  it('the rules index docs/rules/README.md lists every rule with its name and default', () => {
+    const index = fs.readFileSync(repoPath('docs', 'rules', 'README.md'), 'utf8');
+    const rows = index.split('\n').filter((l) => l.startsWith('| [KAM'));
+    assert.deepEqual(
+      rows.map((l) => l.split('|').slice(1, 4).map((c) => c.trim())),
+      RULES.map((r) => [`[${r.code}](${r.code}.md)`, `\`${r.name}\``, r.severity]),
+    );
+  });
+
   it('registry codes are unique and in order', () => {
     const codes = RULES.map((r) => r.code);
     assert.deepEqual([...codes].sort(), codes);
