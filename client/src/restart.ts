@@ -4,16 +4,10 @@
 // server dying on start does not spin.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
-
-/** Crashes counted for the back-off. */
-const WINDOW_MS = 3 * 60 * 1000;
-/** Crashes within the window restarted at once; later ones wait 1 s, 2 s, 4 s … up to MAX_DELAY_MS. */
-const FREE_RESTARTS = 4;
-const MAX_DELAY_MS = 30_000;
+import { RestartPolicy } from './restart-policy';
 
 export class KeepRestarting implements ErrorHandler {
-  private crashes: number[] = [];
-  private told = false;
+  private readonly policy = new RestartPolicy();
 
   /** A failing read or write: keep going for a few, then shut the connection (which restarts it). */
   error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
@@ -21,16 +15,13 @@ export class KeepRestarting implements ErrorHandler {
   }
 
   async closed(): Promise<CloseHandlerResult> {
-    const now = Date.now();
-    this.crashes = [...this.crashes.filter((t) => now - t < WINDOW_MS), now];
-    if (!this.told) {
-      this.told = true;
+    const { tell, delayMs } = this.policy.crashed(Date.now());
+    if (tell) {
       void vscode.window.showWarningMessage(
         vscode.l10n.t('The KAM Plan language server stopped unexpectedly and is being restarted. Details are in the "KAM Plan" output.'),
       );
     }
-    const extra = this.crashes.length - FREE_RESTARTS;
-    if (extra > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_DELAY_MS, 1000 * 2 ** (extra - 1))));
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     return { action: CloseAction.Restart, handled: true };
   }
 }

@@ -4,10 +4,10 @@
 // written into the plan by the server's edit (kam/editStakeholder). The panel follows the plan's
 // edits; its view, pan and zoom survive updates (map.js keeps them) and restarts (webview state and
 // the serializer). SVG is saved as the server draws it for a file; PNG is drawn by the webview.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
 import { KamMethods, type EditStakeholderResult, type StakeholderField, type StakeholderMapResult } from '../../server/src/lsp/protocol';
+import { mapPage } from './map-html';
 import { besidePlan, revealInPlan, sameUri, type PlanSource } from './plan-source';
 
 export const MAP_VIEW_TYPE = 'kam.stakeholderMap';
@@ -257,14 +257,9 @@ function titleOf(uri: vscode.Uri): string {
   return vscode.l10n.t('Stakeholder map: {0}', uri.path.split('/').pop() ?? '');
 }
 
-/**
- * The page: only our stylesheet and script (by nonce) may load, pictures only from the extension or
- * data: (PNG drawing). The words map.js shows travel as a JSON data block, never as markup.
- */
+/** The page (map-html.ts) with this webview's resources and the words in the display language. */
 function page(webview: vscode.Webview, media: vscode.Uri, uri: vscode.Uri): string {
   const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString();
-  const nonce = randomBytes(18).toString('base64');
-  const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
   const words = {
     uri: uri.toString(),
     fit: vscode.l10n.t('Fit'),
@@ -283,24 +278,5 @@ function page(webview: vscode.Webview, media: vscode.Uri, uri: vscode.Uri): stri
     loading: vscode.l10n.t('Drawing the map…'),
     hint: vscode.l10n.t('Drag to pan, scroll to zoom; click a person to show them in the plan, right-click to change them.'),
   };
-  // JSON inside a script element: `<` escaped, so no text in it can close the element.
-  const json = JSON.stringify(words).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="${vscode.env.language.replace(/[^\w-]/g, '')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('map.css')}">
-</head>
-<body data-vscode-context='{"preventDefaultContextMenuItems": true}'>
-<div id="toolbar" role="toolbar"></div>
-<div id="legend"></div>
-<div id="viewport" tabindex="0"><div id="canvas"></div></div>
-<div id="tooltip" role="tooltip" hidden></div>
-<div id="menu" role="menu" hidden></div>
-<script type="application/json" id="kam-words">${json}</script>
-<script nonce="${nonce}" src="${asset('map.js')}"></script>
-</body>
-</html>`;
+  return mapPage({ cspSource: webview.cspSource, css: asset('map.css'), script: asset('map.js'), language: vscode.env.language, words });
 }

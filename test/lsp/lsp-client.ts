@@ -140,6 +140,11 @@ export class LspClient {
     return client;
   }
 
+  /** The server process's id (to read its memory use). */
+  get pid(): number | undefined {
+    return this.server.pid;
+  }
+
   /** Opens a document (version 1) and returns its URI. */
   open(uri: string, text: string, languageId = 'kam-yaml'): string {
     const document = TextDocument.create(uri, languageId, 1, text);
