@@ -6,6 +6,12 @@ import { YAMLParseError } from 'yaml';
 /** The largest plan checked, in UTF-8 bytes as saved; the CLI and the server share it. */
 export const MAX_PLAN_BYTES = 1024 * 1024;
 
+/**
+ * How deep lists and maps may nest. A plan needs a handful of levels; the parser recurses once per
+ * level, and where it runs out of stack Node may abort the process instead of throwing.
+ */
+export const MAX_NESTING = 600;
+
 /** Megabytes with one decimal, as messages show sizes. */
 export function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);

@@ -15,6 +15,8 @@ export interface Field {
 export interface Entity {
   span: Span;
   fields: Map<string, Field>;
+  /** The alias this map was reached through (`- *president`), when it was: the map itself stands at its anchor. */
+  via?: Span;
 }
 
 /** A scalar written in the plan, with where it stands. */

@@ -9,7 +9,13 @@ import type { PlanDocuments } from './documents';
 import { toDiagnostic } from './diagnostics';
 import type { Settings } from './settings';
 
+/**
+ * The pause after an edit before the document is checked: as long as its last check took, within
+ * these bounds. A short plan is checked almost as you type (the pause was most of the wait); a long
+ * one waits for a pause in typing, as before.
+ */
 export const DEBOUNCE_MS = 150;
+export const MIN_DEBOUNCE_MS = 20;
 
 /** Takes over the diagnostics of a document that closed (the workspace checks its file on disk). */
 export interface ClosedDocuments {
@@ -22,6 +28,8 @@ export class Validator {
   /** The generation of the latest run per open document. */
   private readonly latest = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** How long the last check of each open document took, in ms. */
+  private readonly cost = new Map<string, number>();
   /** The findings last published per document, with the version they are for (hover shows SMART status from them). */
   private readonly published = new Map<string, { version: number; findings: Finding[] }>();
 
@@ -60,7 +68,7 @@ export class Validator {
       setTimeout(() => {
         this.timers.delete(uri);
         void this.validate(uri);
-      }, DEBOUNCE_MS),
+      }, Math.min(DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, this.cost.get(uri) ?? DEBOUNCE_MS))),
     );
   }
 
@@ -74,6 +82,7 @@ export class Validator {
     this.cancelTimer(uri);
     this.published.delete(uri);
     this.latest.delete(uri);
+    this.cost.delete(uri);
     this.settings.forget(uri);
     if (!this.closed?.adopt(uri)) this.publish(uri, undefined, []);
   }
@@ -90,6 +99,7 @@ export class Validator {
     try {
       const config = await this.settings.configFor(uri);
       if (!current()) return;
+      const started = performance.now();
       const parsed = this.documents.planFor(uri);
       if (!parsed) return;
       const findings = checkPlan(parsed.plan, {
@@ -98,6 +108,7 @@ export class Validator {
         // One broken rule must not blank the others: log it and keep their findings.
         onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
       });
+      this.cost.set(uri, performance.now() - started);
       this.published.set(uri, { version: parsed.document.version, findings });
       this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, parsed.document)));
     } catch (e) {

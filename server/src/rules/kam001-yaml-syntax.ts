@@ -29,7 +29,7 @@ const EXPLAINED: readonly { code: ErrorCode; text?: RegExp; id: string; token?: 
   { code: 'MULTIPLE_ANCHORS', id: 'multipleProps' },
   { code: 'MULTIPLE_TAGS', id: 'multipleProps' },
   { code: 'KEY_OVER_1024_CHARS', id: 'longKey' },
-  { code: 'RESOURCE_EXHAUSTION', text: /call stack/, id: 'tooDeep' },
+  { code: 'RESOURCE_EXHAUSTION', text: /call stack|levels deep/, id: 'tooDeep' },
 ];
 
 /** Characters YAML does not allow in a file: C0 and C1 controls but tab and line ends, DEL, U+FFFE, U+FFFF, lone surrogates. */
@@ -38,10 +38,14 @@ const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\
 /** What a decoder puts where bytes were not UTF-8: the file was most likely saved in another encoding. */
 const REPLACEMENT = '\uFFFD';
 
+/** A line end of classic Mac OS: editors break the line there, the parser reads on. */
+const LONE_CR = /\r(?!\n)/;
+
 /**
  * The YAML does not parse. Each common parser error gets a plain explanation in both languages;
- * the rest keep the parser's own words. An alias naming no anchor is reported here too: YAML
- * forbids it, but the parser lets it through.
+ * the rest keep the parser's own words. What YAML forbids but the parser lets through is reported
+ * here too: an alias naming no anchor, control characters, lone CR line ends; and so are a U+FFFD
+ * left by a wrong encoding, and a file too large to parse (engine/limits.ts).
  */
 export const kam001: Rule = {
   code: 'KAM001',
@@ -132,8 +136,12 @@ export const kam001: Rule = {
       'zh-cn': '文件过大，无法检查（{size} MB；计划最多 {limit} MB）：每个计划只写一个客户，篇幅长的资料请放在其他文件中。',
     },
     controlChar: {
-      en: 'The file holds the control character {char}, which YAML does not allow: delete it. Is this a binary or damaged file?',
-      'zh-cn': '文件中含有 YAML 不允许的控制字符 {char}：请删除它。这是二进制文件或已损坏的文件吗？',
+      en: 'The file holds the character {char}, which YAML does not allow: delete it. Is this a binary or damaged file?',
+      'zh-cn': '文件中含有 YAML 不允许的字符 {char}：请删除它。这是二进制文件或已损坏的文件吗？',
+    },
+    loneCr: {
+      en: 'A line ends with a lone carriage return (CR), which the YAML parser does not take as a line end: save the file with LF or CRLF line ends.',
+      'zh-cn': '有一行以单独的回车符（CR）结尾，YAML 解析器不把它当作换行：请以 LF 或 CRLF 换行符保存文件。',
     },
     notUtf8: {
       en: 'The file holds `\uFFFD` (U+FFFD), the mark left where bytes were not UTF-8: was it saved in another encoding, such as GBK? Reopen it in that encoding and save it as UTF-8.',
@@ -146,7 +154,8 @@ export const kam001: Rule = {
   },
   check({ plan, report }) {
     for (const error of plan.syntaxErrors) report({ ...explain(plan, error), data: { yamlCode: error.code } });
-    // The parser lets these characters through; only the first of each kind is told, a binary file has thousands.
+    if (plan.syntaxErrors[0] instanceof PlanTooLargeError) return; // the text was not read: nothing more to tell
+    // What the parser lets through. Only the first of each kind is told: a binary file holds thousands.
     const control = FORBIDDEN.exec(plan.text);
     if (control) {
       const char = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -154,6 +163,8 @@ export const kam001: Rule = {
     }
     const replaced = plan.text.indexOf(REPLACEMENT);
     if (replaced !== -1) report({ span: { start: replaced, end: replaced + 1 }, messageId: 'notUtf8', data: { char: 'U+FFFD' } });
+    const cr = LONE_CR.exec(plan.text);
+    if (cr) report({ span: { start: cr.index, end: cr.index + 1 }, messageId: 'loneCr' });
     for (const alias of unresolvedAliases(plan.doc)) {
       report({ span: spanOf(alias), messageId: 'unknownAlias', args: { name: alias.source }, data: { yamlCode: 'BAD_ALIAS' } });
     }
@@ -168,7 +179,9 @@ function explain(plan: Plan, error: YAMLError): { span: Span; messageId?: string
   const [start, end] = error.pos;
   const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const match = EXPLAINED.find((x) => x.code === error.code && (!x.text || x.text.test(detail)));
-  let span: Span = { start, end: Math.max(end, start) };
+  // The parser may point one past the end of the text (at the missing `}` of `{`): keep inside it.
+  const inside = (offset: number) => Math.min(offset, plan.text.length);
+  let span: Span = { start: inside(start), end: inside(Math.max(end, start)) };
   if (match?.id === 'duplicateKey') {
     // The parser marks the key's first character; show the whole key.
     span = spanOf(nodeWhere(plan.doc, (n) => isScalar(n) && n.range?.[0] === start), span);

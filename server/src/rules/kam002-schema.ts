@@ -1,12 +1,12 @@
 import type { ErrorObject } from 'ajv';
-import { isCollection, visit, type Alias, type Document } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, visit, YAMLMap, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
 import type { Plan } from '../engine/model';
 import type { Report, Rule } from '../engine/rule';
 import { valueKind, validatePlanData, type SchemaNode, type ValueKind } from '../engine/schema';
 import { firstContentLine, itemAnchor } from '../engine/spans';
 import { nearest } from '../engine/suggest';
 import { keyList, type Span, type Text } from '../engine/types';
-import { aliasCount, entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
+import { aliasCount, deref, eachNode, entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
 
 type Path = (string | number)[];
 
@@ -85,6 +85,10 @@ export const kam002: Rule = {
     },
     blankReference: { en: '{what} is blank: give the id it refers to.', 'zh-cn': '{whatZh} 为空：请填写所引用的 id。' },
     notConst: { en: '{what} must be `{allowed}`.', 'zh-cn': '{whatZh} 必须为 `{allowed}`。' },
+    collectionKey: {
+      en: 'A key must be a word, not a list or a map: write `key: value`.',
+      'zh-cn': '键必须是一个词，不能是列表或映射：请写成 `键: 值`。',
+    },
     aliases: {
       en: 'The aliases (`*name`) expand to too much to check this plan (over {limit} uses); write the repeated parts out.',
       'zh-cn': '别名（`*name`）展开过多（超过 {limit} 次），无法检查此计划；请直接写出重复的部分。',
@@ -122,6 +126,15 @@ function keyAt(path: Path, key: string): string {
  * anchor (KAM001's).
  */
 function planData(plan: Plan, report: (r: Report) => void): unknown {
+  const plain = plainData(plan.doc);
+  if (plain !== NOT_PLAIN) return plain ?? {};
+  // A list or map as a key means nothing in a plan, and toJS writes each one out as text, again at
+  // every level it nests in (`? ? ? …` a few hundred deep takes minutes): say so instead.
+  const complex = collectionKeys(plan.doc);
+  if (complex.length > 0) {
+    for (const key of complex) report({ span: spanOf(key), messageId: 'collectionKey' });
+    return undefined;
+  }
   let raw: unknown;
   try {
     // toJS walks the document once for each alias it expands: past the limit, it does not start.
@@ -135,6 +148,51 @@ function planData(plan: Plan, report: (r: Report) => void): unknown {
     return undefined;
   }
   return withoutEmpty(raw ?? {}, new Map());
+}
+
+/** What plainData returns for a document it leaves to `toJS` and withoutEmpty. */
+const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * What `doc.toJS()` then withoutEmpty give, in one walk and without `yaml`'s general machinery (a
+ * fifth of a full check's time on a long plan), for the plans people write: the core schema, no
+ * alias, scalar keys that are neither `<<`, `__proto__` nor repeated as text. Anything else, or a
+ * failure, is NOT_PLAIN: the general path handles it exactly as before.
+ */
+function plainData(doc: Document): unknown {
+  if (doc.schema.name !== 'core' || aliasCount(doc) > 0) return NOT_PLAIN;
+  try {
+    return plainValue(doc.contents);
+  } catch {
+    return NOT_PLAIN;
+  }
+}
+
+function plainValue(node: unknown): unknown {
+  if (node === null || node === undefined) return node;
+  if (isScalar(node)) {
+    if (typeof node.value === 'object' && node.value !== null) throw NOT_PLAIN; // a timestamp, a binary: toJS's
+    return node.value;
+  }
+  // Only the plain classes: a tagged `!!set` or `!!omap` becomes a Set or a Map in toJS.
+  if (isSeq(node) && Object.getPrototypeOf(node) === YAMLSeq.prototype) return node.items.map(plainValue);
+  if ((isMap(node) && Object.getPrototypeOf(node) === YAMLMap.prototype) || isPair(node)) {
+    // A pair in a flow list (`[a: 1]`) is a map of its own, as toJS has it.
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    for (const { key, value } of isMap(node) ? node.items : [node]) {
+      if (key !== null && !isScalar(key)) throw NOT_PLAIN;
+      const k = key === null ? null : key.value;
+      if (typeof k === 'object' && k !== null) throw NOT_PLAIN;
+      const name = k === null ? '' : String(k);
+      if (name === '<<' || name === '__proto__' || seen.has(name)) throw NOT_PLAIN;
+      seen.add(name);
+      const v = plainValue(value);
+      if (v !== null && v !== undefined) out[name] = v;
+    }
+    return out;
+  }
+  throw NOT_PLAIN;
 }
 
 function withoutEmpty(value: unknown, done: Map<object, unknown>): unknown {
@@ -152,6 +210,15 @@ function withoutEmpty(value: unknown, done: Map<object, unknown>): unknown {
   done.set(value, out);
   for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutEmpty(v, done);
   return out;
+}
+
+/** Keys that are (or name, through an alias) a list or a map, outermost first. */
+function collectionKeys(doc: Document): Node[] {
+  const keys: Node[] = [];
+  eachNode(doc.contents, (node) => {
+    if (isMap(node)) for (const pair of node.items) if (isCollection(deref(doc, pair.key))) keys.push(pair.key as Node);
+  });
+  return keys;
 }
 
 function firstAlias(doc: Document): Alias | undefined {
@@ -209,8 +276,8 @@ function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report {
   const schema = (e.parentSchema ?? {}) as SchemaNode;
   if (e.keyword === 'additionalProperties') {
     const key = String(e.params.additionalProperty);
-    const present = Object.keys((e.data ?? {}) as object);
-    const suggestion = nearest(key, Object.keys(schema.properties ?? {}).filter((k) => !present.includes(k)));
+    const present = (e.data ?? {}) as object;
+    const suggestion = nearest(key, Object.keys(schema.properties ?? {}).filter((k) => !Object.hasOwn(present, k)));
     const at = locatePath(plan.doc, [...path, key]);
     return {
       span: at?.key ? spanOf(at.key) : valueSpan(plan, path),
@@ -279,6 +346,8 @@ function actualArgs(value: unknown): { actual: string; actualZh: string } {
   if (Array.isArray(value)) return { actual: 'a list', actualZh: '列表' };
   if (typeof value === 'object') return { actual: 'a map', actualZh: '映射' };
   if (typeof value === 'boolean') return { actual: `\`${value}\``, actualZh: `布尔值 \`${value}\`` };
+  if (Number.isNaN(value)) return { actual: '`.nan` (not a number)', actualZh: '`.nan`（非数字）' };
+  if (value === Infinity || value === -Infinity) return { actual: 'infinity (a number too large, such as `1e400`)', actualZh: '无穷大（数字过大，如 `1e400`）' };
   if (typeof value === 'number') return { actual: 'a number', actualZh: '数字' };
   return { actual: 'text', actualZh: '文本' };
 }

@@ -29,7 +29,8 @@ export const kam204: Rule = {
       ['goals', plan.goals],
       ['actions', plan.actions],
     ];
-    const idSpan = (e: Entity) => e.fields.get('id')?.value ?? e.span;
+    // An entry repeated through an alias has the id of its anchor: the alias is the duplicate.
+    const idSpan = (e: Entity) => e.via ?? e.fields.get('id')?.value ?? e.span;
     for (const [list, entities] of lists) {
       const index = indexById(entities);
       for (const e of entities) {

@@ -28,7 +28,7 @@ export const kam205: Rule = {
     const firstRole = deciders[0].roles.find((r) => r.role === 'decision-maker')!;
     report({
       span: plan.root?.fields.get('actions')?.key ?? firstRole.span,
-      args: { who: deciders.map((s) => s.id ?? s.name ?? '?').join(', ') },
+      args: { who: [...new Set(deciders.map((s) => s.id ?? s.name ?? '?'))].join(', ') }, // an aliased entry once
       data: { stakeholders: deciders.map((s) => s.id).filter((id) => id !== undefined) },
     });
   },

@@ -1,0 +1,50 @@
+// `npm run fuzz`: the properties of test/properties.ts on 100,000 cases or more, in process (engine
+// only). Prints the count and the time of each property; on a failure, the seed and path that
+// replay it, and exits 1.
+//
+//   npm run fuzz                                   100,000 cases: a quarter random plans, a quarter
+//                                                  mutated plans, half YAML token soup
+//   npm run fuzz -- --runs 1000000                 more
+//   npm run fuzz -- --only tokenSoup --seed 42 --path "7:1"   replay one failure
+import fc from 'fast-check';
+import { ARBITRARIES, invariantProperty } from './properties';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+const total = Number(option('runs') ?? 100_000);
+const only = option('only');
+const seed = option('seed') === undefined ? Date.now() ^ (Math.random() * 0x1_0000_0000) : Number(option('seed'));
+const replayPath = option('path');
+const names = Object.keys(ARBITRARIES).filter((n) => !only || n === only) as (keyof typeof ARBITRARIES)[];
+if (names.length === 0) {
+  console.error(`fuzz: no property ${only}; one of ${Object.keys(ARBITRARIES).join(', ')}`);
+  process.exit(2);
+}
+
+let cases = 0;
+let failed = false;
+const started = performance.now();
+// Token soup is cheap, whole plans are not: half the cases go to the soup.
+const SHARE: Record<keyof typeof ARBITRARIES, number> = { randomPlan: 0.25, mutatedExample: 0.25, tokenSoup: 0.5 };
+for (const name of names) {
+  const numRuns = Math.ceil(only ? total : total * SHARE[name]);
+  const t0 = performance.now();
+  const details = fc.check(invariantProperty(ARBITRARIES[name]), { numRuns, seed, path: replayPath, endOnFailure: true });
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  cases += details.numRuns;
+  if (details.failed) {
+    failed = true;
+    console.log(`${name}: FAILED after ${details.numRuns} cases (${seconds} s)`);
+    console.log(`  replay: npm run fuzz -- --only ${name} --seed ${details.seed} --path "${details.counterexamplePath}"`);
+    console.log(`  text: ${JSON.stringify(details.counterexample?.[0])}`);
+    console.log(`  ${details.errorInstance instanceof Error ? details.errorInstance.stack : String(details.errorInstance)}`);
+  } else {
+    console.log(`${name}: ${details.numRuns} cases in ${seconds} s`);
+  }
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`fuzz: ${cases} cases in ${seconds} s, seed ${seed}: ${failed ? 'FAILED' : 'no failure'}`);
+process.exitCode = failed ? 1 : 0;
