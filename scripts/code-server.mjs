@@ -297,10 +297,15 @@ export async function openBrowser({ viewport = { width: 1400, height: 900 } } = 
 // byproducts, dependencies (dist/ bundles them). The rest of the repository's top is linked in.
 const NOT_INSTALLED = new Set(['node_modules', 'client', 'server', 'test', 'out', 'test-results', 'scripts', 'bench']);
 
+// Copied rather than linked: VS Code tells which extension calls its API by the caller's file path,
+// and Node reports a linked module by its real path (outside the extension's folder), so the
+// extension would act as an unknown one (tree views lose their title, notifications their source).
+const COPIED = new Set(['dist']);
+
 /**
  * Lays the built extension out as VS Code installs it (`<publisher>.<name>-<version>/`), with
- * symlinks to the repository's files (package.json, dist/, docs/, syntaxes/, …), so code-server
- * loads it from a private extensions-dir.
+ * symlinks to the repository's files (package.json, docs/, syntaxes/, …) and a copy of the code
+ * (dist/), so code-server loads it from a private extensions-dir.
  */
 export function installBuiltExtension(extensionsDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -309,7 +314,8 @@ export function installBuiltExtension(extensionsDir) {
   fs.mkdirSync(target, { recursive: true });
   for (const name of fs.readdirSync(REPO_ROOT)) {
     if (name.startsWith('.') || NOT_INSTALLED.has(name) || /\.(vsix|tsbuildinfo)$/.test(name)) continue;
-    fs.symlinkSync(path.join(REPO_ROOT, name), path.join(target, name));
+    if (COPIED.has(name)) fs.cpSync(path.join(REPO_ROOT, name), path.join(target, name), { recursive: true });
+    else fs.symlinkSync(path.join(REPO_ROOT, name), path.join(target, name));
   }
   return target;
 }

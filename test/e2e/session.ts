@@ -1,15 +1,20 @@
 // One workbench for the whole UI run: starting code-server and Chromium takes seconds, so every
-// *.e2e.js file shares it (in file order). run.ts closes it at the end.
+// *.e2e.js file shares it, in file order (the numbers follow a newcomer's path). run.ts closes it at the end.
+import { largePlan } from './large-plan';
 import { Workbench } from './workbench';
 
 /** The fixture plan with findings that the sample workspace holds besides examples/. */
 export const PLAN_WITH_FINDINGS = { name: 'lakeside-duplicates.kam.yaml', fixture: 'KAM204' };
+
+/** A plan of 500 people, for timing the stakeholder map. */
+export const LARGE_PLAN = { name: 'large-account-500.kam.yaml', people: 500 };
 
 let started: Promise<Workbench> | undefined;
 
 export function workbench(): Promise<Workbench> {
   started ??= Workbench.start({
     plans: { [PLAN_WITH_FINDINGS.name]: `test/fixtures/rules/${PLAN_WITH_FINDINGS.fixture}.fires.kam.yaml` },
+    files: { [LARGE_PLAN.name]: largePlan(LARGE_PLAN.people) },
   });
   return started;
 }
@@ -17,4 +22,9 @@ export function workbench(): Promise<Workbench> {
 export async function closeWorkbench(): Promise<void> {
   if (started) await (await started.catch(() => undefined))?.close();
   started = undefined;
+}
+
+/** The workbench if one was started (and started well), without starting one. */
+export async function runningWorkbench(): Promise<Workbench | undefined> {
+  return started?.catch(() => undefined);
 }

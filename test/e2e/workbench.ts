@@ -3,7 +3,7 @@
 // screenshot under test-results/e2e/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { FIXED_TODAY, repoPath } from '../helpers';
 import { loadCodeServerScripts, type CodeServerScripts } from '../integration/code-server';
 
@@ -23,6 +23,8 @@ export interface Problem {
 export interface WorkbenchOptions {
   /** Extra plans for the workspace (a copy of examples/): file name → repository path. */
   plans?: Record<string, string>;
+  /** Files written into the workspace before VS Code starts (so quick open lists them): file name → text. */
+  files?: Record<string, string>;
 }
 
 export class Workbench {
@@ -36,11 +38,12 @@ export class Workbench {
     private readonly extensionsDir: string,
   ) {}
 
-  static async start({ plans = {} }: WorkbenchOptions = {}): Promise<Workbench> {
+  static async start({ plans = {}, files = {} }: WorkbenchOptions = {}): Promise<Workbench> {
     const cs = await loadCodeServerScripts();
     const workspace = cs.tempDir('workspace');
     fs.cpSync(repoPath('examples'), workspace, { recursive: true });
     for (const [name, from] of Object.entries(plans)) fs.copyFileSync(repoPath(from), path.join(workspace, name));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(workspace, name), text);
     const extensionsDir = cs.tempDir('extensions');
     cs.installBuiltExtension(extensionsDir);
     const server = await cs.startCodeServer({ folder: workspace, extensionsDir, env: { KAM_TODAY: FIXED_TODAY } });
@@ -76,8 +79,86 @@ export class Workbench {
     await this.page.locator('.quick-input-widget input[type="text"]').fill(fileName);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor();
     await this.editor().locator('.view-lines').waitFor();
+  }
+
+  /**
+   * Runs a command from the command palette (F1) by its title as the palette lists it, e.g.
+   * "KAM: Show Stakeholder Map"; resolves once the palette has taken it.
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input[type="text"]');
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Answers an open quick input (a pick list, an input box, the save dialog of the remote file
+   * system): types `text` in place of what it holds, waits until a row shows `row` if given, and
+   * presses Enter.
+   */
+  async answerQuickInput(text: string, row?: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input[type="text"]');
+    await input.waitFor();
+    await input.fill(text);
+    if (row) await this.page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The text of the open quick input once `until` accepts it (or after the timeout, for the caller's assertion to show). */
+  async quickInputValue(until: (value: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    const input = this.page.locator('.quick-input-widget input[type="text"]');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await input.inputValue();
+      if (until(value) || Date.now() > deadline) return value;
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** The content of the webview on screen (VS Code nests each webview's page in an inner frame). */
+  webview(): FrameLocator {
+    return this.page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+  }
+
+  /**
+   * A view of the side bar (by its title, as its header shows it), expanded, with the room of the
+   * others: they are collapsed, as a user makes space for a tree that lists more than fits.
+   */
+  async sideBarView(title: string): Promise<Locator> {
+    const panes = this.page.locator('.part.sidebar .pane');
+    const pane = panes.filter({ has: this.page.locator('.pane-header h3.title', { hasText: title }) });
+    const header = pane.locator('.pane-header');
+    await header.waitFor();
+    for (const other of await panes.locator('.pane-header[aria-expanded="true"]').all()) {
+      if ((await other.locator('h3.title').innerText()).trim() !== title) await other.click();
+    }
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await pane.locator('.pane-body').waitFor();
+    return pane;
+  }
+
+  /** The rows a tree view shows now: each one's label, description and codicon names. */
+  async treeRows(view: Locator): Promise<{ label: string; description: string; icons: string[] }[]> {
+    const rows = [];
+    for (const row of await view.locator('.monaco-list-row').all()) {
+      const label = (await row.locator('.label-name').allInnerTexts()).join('').trim();
+      const description = (await row.locator('.label-description').allInnerTexts()).join('').trim();
+      const classes = (await row.locator('.codicon').evaluateAll((icons) => icons.map((i) => i.getAttribute('class') ?? ''))).join(' ');
+      rows.push({ label, description, icons: [...classes.matchAll(/codicon-([\w-]+)/g)].map((m) => m[1]) });
+    }
+    return rows;
+  }
+
+  /** Puts the cursor of the active editor at a line and column (1-based), with Ctrl+G. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    // Go to Line is quick open's `:` mode: the text keeps the colon.
+    await this.answerQuickInput(`:${line}:${column}`);
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** The active editor. */
@@ -94,9 +175,11 @@ export class Workbench {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
     await panel.waitFor();
-    await this.page.locator('.viewpane-filter input').fill(filter);
+    const input = this.page.locator('.viewpane-filter input');
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      // The panel may still be restoring its state and clear what was typed: type it again.
+      if ((await input.inputValue()) !== filter) await input.fill(filter);
       const problems = await this.readProblems();
       if (until(problems) || Date.now() > deadline) return problems;
       await this.page.waitForTimeout(250);

@@ -32,8 +32,10 @@ async function main(): Promise<number> {
   });
   try {
     // The extension host's console (mocha's spec output among it) reaches the page's console.
-    browser.page.on('console', (message) => consoleLog.write(`${message.type()}: ${message.text()}\n`));
-    browser.page.on('pageerror', (err) => consoleLog.write(`pageerror: ${err.stack ?? err.message}\n`));
+    // Messages keep coming while the page closes: only those before the end are kept.
+    const log = (line: string) => consoleLog.writableEnded || consoleLog.write(`${line}\n`);
+    browser.page.on('console', (message) => log(`${message.type()}: ${message.text()}`));
+    browser.page.on('pageerror', (err) => log(`pageerror: ${err.stack ?? err.message}`));
     await browser.page.goto(cs.workbenchUrl(server, { folder: workspace, development: REPO_ROOT, testsPath: repoPath('out', 'test', 'integration') }));
     while (!fs.existsSync(RESULTS)) {
       if (Date.now() - started > TIMEOUT_MS) {

@@ -101,3 +101,32 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.workspace.saveAll(false);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The position of `word` inside the first occurrence of `context` in the document (the context itself by default). */
+export function positionOf(document: vscode.TextDocument, context: string, word = context): vscode.Position {
+  const at = document.getText().indexOf(context);
+  assert.ok(at >= 0, `${path.basename(document.uri.fsPath)} has no \`${context}\``);
+  const inner = context.indexOf(word);
+  assert.ok(inner >= 0, `\`${word}\` is not in \`${context}\``);
+  return document.positionAt(at + inner);
+}
+
+/**
+ * Polls `probe` until it returns something truthy and returns that; after `timeoutMs`, returns its
+ * last answer, so the caller's assertion shows what there was.
+ */
+export async function eventually<T>(probe: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Opens a document in an editor without waiting for diagnostics (for requests that need none). */
+export async function showPlan(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}

@@ -19,8 +19,13 @@ export function ruleDocsDir(): string | undefined {
   }
 }
 
-/** A `file:` URL of a rule's page, or undefined when the pages are not shipped. */
+const docUrls = new Map<string, string | undefined>();
+
+/** A `file:` URL of a rule's page, or undefined when the pages are not shipped. Kept per code: every diagnostic asks. */
 export function ruleDocUrl(code: string): string | undefined {
+  if (docUrls.has(code)) return docUrls.get(code);
   const dir = ruleDocsDir();
-  return dir ? pathToFileURL(path.join(dir, `${code}.md`)).href : undefined;
+  const url = dir ? pathToFileURL(path.join(dir, `${code}.md`)).href : undefined;
+  docUrls.set(code, url);
+  return url;
 }
