@@ -238,3 +238,12 @@ describe('KAM002 schema', () => {
     assert.deepEqual(JSON.parse(run.stdout), [false, true]);
   });
 });
+
+describe('KAM002 on keys named like Object methods', () => {
+  it('reports a map where a list belongs, even when its key is `toString`', () => {
+    const text = 'rescue_network:\n  proposal:\n    internal:\n      toString: ""\n      valueOf: 1\n';
+    const findings = checkText(text, { today: '2026-11-26' }).filter((f) => f.code === 'KAM002');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /`internal`/);
+  });
+});

@@ -292,9 +292,10 @@ function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report {
   }
   const span = valueSpan(plan, path);
   const value = e.data;
-  const shown = String(value);
   const what = whatArgs(path);
   const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  // A map or list is shown as written: String() of plan data can throw (a key named `toString`).
+  const shown = scalar ? String(value) : plan.text.slice(span.start, span.end).trim().slice(0, 80);
   if (path.length === 0 && e.keyword === 'type') return { span, messageId: 'notAMap', args: actualArgs(value), data: { expected: 'map', path } };
   if (e.keyword === 'enum' && scalar) {
     const allowed = (schema.enum ?? []).map(String);
