@@ -4,6 +4,7 @@
 import type { Plan, Stakeholder } from '../engine/model';
 import { indexById } from '../engine/plan-index';
 import { ROLE_LABELS } from '../engine/roles';
+import { lineOf } from '../engine/spans';
 import type { Finding } from '../engine/rule';
 import { interpolate, type Locale } from '../engine/types';
 import { planHealth, SEVERITY_COST, STAGE_CAP, type Mark, type PlanHealth } from '../views/health';
@@ -186,7 +187,7 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
         const rows = findings
           .filter((f) => f.stage === s.stage)
           .map((f): Cell[] => [
-            { text: String(plan.lineCounter.linePos(f.span.start).line) },
+            { text: String(lineOf(plan, f.span.start)) },
             { text: `${markSymbol(f.severity)} ${MARK_LABELS[f.severity][locale]}`, tone: f.severity },
             { text: f.code },
             { text: f.message },
