@@ -33,9 +33,14 @@ export function workspaceDir(): string {
  * under `as` if given, so the test works on a copy it may edit. Returns the copy's URI.
  */
 export function copyToWorkspace(repoRelative: string, as = repoRelative): vscode.Uri {
+  return writeToWorkspace(as, fs.readFileSync(repoPath(repoRelative)));
+}
+
+/** Writes a plan into the workspace (e.g. a fixture turned to CRLF). Returns its URI. */
+export function writeToWorkspace(as: string, text: string | Uint8Array): vscode.Uri {
   const target = path.join(workspaceDir(), as);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(repoPath(repoRelative), target);
+  fs.writeFileSync(target, text);
   return vscode.Uri.file(target);
 }
 
