@@ -3,11 +3,19 @@
 // replay it, and exits 1.
 //
 //   npm run fuzz                                   100,000 cases: a quarter random plans, a quarter
-//                                                  mutated plans, half YAML token soup
+//                                                  mutated plans, 45% YAML token soup, 5% editing
+//                                                  sessions (each version reparsed from the last)
 //   npm run fuzz -- --runs 1000000                 more
 //   npm run fuzz -- --only tokenSoup --seed 42 --path "7:1"   replay one failure
 import fc from 'fast-check';
-import { ARBITRARIES, invariantProperty } from './properties';
+import { ARBITRARIES, assertReparseMatches, editSession, invariantProperty } from './properties';
+
+const PROPERTIES: Record<keyof typeof ARBITRARIES | 'reparse', fc.IProperty<[unknown]>> = {
+  randomPlan: invariantProperty(ARBITRARIES.randomPlan) as fc.IProperty<[unknown]>,
+  mutatedExample: invariantProperty(ARBITRARIES.mutatedExample) as fc.IProperty<[unknown]>,
+  tokenSoup: invariantProperty(ARBITRARIES.tokenSoup) as fc.IProperty<[unknown]>,
+  reparse: fc.property(editSession, (session) => void assertReparseMatches(session)) as fc.IProperty<[unknown]>,
+};
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,28 +26,28 @@ const total = Number(option('runs') ?? 100_000);
 const only = option('only');
 const seed = option('seed') === undefined ? Date.now() ^ (Math.random() * 0x1_0000_0000) : Number(option('seed'));
 const replayPath = option('path');
-const names = Object.keys(ARBITRARIES).filter((n) => !only || n === only) as (keyof typeof ARBITRARIES)[];
+const names = Object.keys(PROPERTIES).filter((n) => !only || n === only) as (keyof typeof PROPERTIES)[];
 if (names.length === 0) {
-  console.error(`fuzz: no property ${only}; one of ${Object.keys(ARBITRARIES).join(', ')}`);
+  console.error(`fuzz: no property ${only}; one of ${Object.keys(PROPERTIES).join(', ')}`);
   process.exit(2);
 }
 
 let cases = 0;
 let failed = false;
 const started = performance.now();
-// Token soup is cheap, whole plans are not: half the cases go to the soup.
-const SHARE: Record<keyof typeof ARBITRARIES, number> = { randomPlan: 0.25, mutatedExample: 0.25, tokenSoup: 0.5 };
+// Token soup is cheap, whole plans are not, an editing session is a dozen plans: most cases go to the soup.
+const SHARE: Record<keyof typeof PROPERTIES, number> = { randomPlan: 0.25, mutatedExample: 0.25, tokenSoup: 0.45, reparse: 0.05 };
 for (const name of names) {
   const numRuns = Math.ceil(only ? total : total * SHARE[name]);
   const t0 = performance.now();
-  const details = fc.check(invariantProperty(ARBITRARIES[name]), { numRuns, seed, path: replayPath, endOnFailure: true });
+  const details = fc.check(PROPERTIES[name], { numRuns, seed, path: replayPath, endOnFailure: true });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   cases += details.numRuns;
   if (details.failed) {
     failed = true;
     console.log(`${name}: FAILED after ${details.numRuns} cases (${seconds} s)`);
     console.log(`  replay: npm run fuzz -- --only ${name} --seed ${details.seed} --path "${details.counterexamplePath}"`);
-    console.log(`  text: ${JSON.stringify(details.counterexample?.[0])}`);
+    console.log(`  case: ${JSON.stringify(details.counterexample?.[0])}`);
     console.log(`  ${details.errorInstance instanceof Error ? details.errorInstance.stack : String(details.errorInstance)}`);
   } else {
     console.log(`${name}: ${details.numRuns} cases in ${seconds} s`);

@@ -1,11 +1,12 @@
 // What must hold for any text the checker is given, and the texts to try it on: random plans,
-// mutations of the example plans, and YAML token soup. Shared by test/unit/properties.test.ts
+// mutations of the example plans, and YAML token soup; and that a plan reparsed after an edit reads
+// as a fresh parse. Shared by test/unit/properties.test.ts
 // (a few hundred cases in `npm test`) and test/fuzz.ts (`npm run fuzz`, 100,000 and more).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { parseDocument, stringify, type YAMLError } from 'yaml';
-import { checkPlan, checkText, parsePlan, type Finding } from '../server/src/engine';
+import { isCollection, isMap, isPair, isScalar, parseDocument, stringify, type YAMLError } from 'yaml';
+import { checkPlan, checkText, parsePlan, type Finding, type Plan } from '../server/src/engine';
 import { FIXED_TODAY, repoPath } from './helpers';
 
 // ---- Texts --------------------------------------------------------------------------------------
@@ -199,4 +200,79 @@ export function invariantProperty(arbitrary: fc.Arbitrary<string>): fc.IProperty
   return fc.property(arbitrary, (t) => {
     assertInvariants(t);
   });
+}
+
+// ---- Reparsing after an edit --------------------------------------------------------------------
+
+/** One keystroke-sized edit: at a place in the text, some characters deleted and a piece typed. */
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+/** Mostly words, as people type; now and then YAML's punctuation and line breaks. */
+const typed = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom('a', 'Z', '7', '中', 'é', ' ', 'ab', '') },
+  { weight: 1, arbitrary: fc.constantFrom('  ', '\n', '\n  ', '\n    ', '\n      - ', '- ', ': ', ':', '#', ' #', '"', "'", '[', ']', '{', '}', ', ', '\r\n', '|', '>', '\t', '---', '&a') },
+);
+const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })), insert: typed });
+
+/** A plan (an example, a fixture or a random block-style plan) and a run of edits typed into it; `undo` steps revert the one before. */
+export const editSession: fc.Arbitrary<{ start: string; edits: (Edit | 'undo')[] }> = fc.record({
+  start: fc.oneof(fc.constantFrom(...EXAMPLES), randomPlan.filter((t) => !t.startsWith('{'))),
+  edits: fc.array(fc.oneof({ weight: 3, arbitrary: edit }, { weight: 1, arbitrary: fc.constant('undo' as const) }), { minLength: 1, maxLength: 12 }),
+});
+
+/** The document as the engine reads it: every node's kind, value, style and range. */
+export function documentShape(plan: Plan): string {
+  const out: string[] = [JSON.stringify(plan.doc.range), plan.doc.errors.map((e) => `${e.code}@${e.pos.join('-')}`).join(',')];
+  const walk = (node: unknown): void => {
+    if (isPair(node)) {
+      out.push(':');
+      walk(node.key);
+      walk(node.value);
+    } else if (isScalar(node)) out.push(`${node.type}${JSON.stringify(node.value)}${JSON.stringify(node.range)}`);
+    else if (isCollection(node)) {
+      out.push(`${isMap(node) ? 'map' : 'seq'}${node.flow ? ' flow' : ''}${JSON.stringify(node.range)}(`);
+      for (const item of node.items) walk(item);
+      out.push(')');
+    } else out.push(String(node));
+  };
+  walk(plan.doc.contents);
+  return out.join(' ');
+}
+
+/**
+ * Types the edits, parsing each version from the one before as the server does, and asserts that
+ * every version reads exactly as a fresh parse of its text: the same document, line starts and
+ * findings. Returns how many versions reused their predecessor's document.
+ */
+export function assertReparseMatches(session: { start: string; edits: (Edit | 'undo')[] }): number {
+  let text = session.start;
+  let plan = parsePlan(text);
+  const history: string[] = [];
+  let reused = 0;
+  for (const step of session.edits) {
+    let next: string;
+    if (step === 'undo') {
+      if (history.length === 0) continue;
+      next = history.pop()!;
+    } else {
+      const at = step.at % (text.length + 1);
+      next = text.slice(0, at) + step.insert + text.slice(at + step.remove);
+      history.push(text);
+    }
+    const before = plan.doc;
+    const incremental = parsePlan(next, plan);
+    if (incremental.doc === before) reused++;
+    const fresh = parsePlan(next);
+    const where = `after ${JSON.stringify(step)} on ${JSON.stringify(text)}`;
+    assert.equal(documentShape(incremental), documentShape(fresh), `document differs ${where}`);
+    assert.deepEqual(incremental.lineCounter.lineStarts, fresh.lineCounter.lineStarts, `lines differ ${where}`);
+    assert.equal(JSON.stringify(checkPlan(incremental, { today: FIXED_TODAY })), JSON.stringify(checkPlan(fresh, { today: FIXED_TODAY })), `findings differ ${where}`);
+    text = next;
+    plan = incremental;
+  }
+  return reused;
 }

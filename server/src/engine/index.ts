@@ -4,7 +4,7 @@ export * from './model';
 export * from './rule';
 export * from './config';
 export { parsePlan, oversizedPlan } from './parse';
-export { MAX_PLAN_BYTES, megabytes, utf8Length } from './limits';
+export { MAX_PLAN_BYTES, megabytes } from './limits';
 export { checkPlan, checkText, type CheckOptions } from './check';
 export { RULES, ruleByCode } from '../rules';
 export * from './roles';

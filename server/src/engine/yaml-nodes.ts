@@ -185,6 +185,11 @@ function pairNamed(map: YAMLMap, name: string): Pair | undefined {
   return index.pairs.get(name);
 }
 
+/** Drops a map's key index: a pair of it was replaced in place (reparse.ts), so the index would name the old one. */
+export function forgetKeyIndex(map: YAMLMap): void {
+  keyIndexes.delete(map);
+}
+
 /** Aliases that name no anchor set before them: YAML forbids them, yet the parser reports no error. */
 export function unresolvedAliases(doc: Document): Alias[] {
   const found: Alias[] = [];

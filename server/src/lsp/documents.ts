@@ -43,7 +43,9 @@ export class PlanDocuments {
     if (cached && cached.document.version === document.version) return cached;
     const text = document.getText();
     const snapshot = TextDocument.create(uri, document.languageId, document.version, text);
-    const fresh = { document: snapshot, plan: parsePlan(text) };
+    // The previous version's plan lends its document to the new one (only the edited entry is parsed
+    // again); nothing reads it afterwards: features take the plan after their awaits.
+    const fresh = { document: snapshot, plan: parsePlan(text, cached?.plan) };
     this.parsed.set(uri, fresh);
     if (fresh.plan.syntaxErrors.length === 0) this.good.set(uri, fresh.plan);
     return fresh;

@@ -39,18 +39,20 @@ const CHANGED: Text = {
 export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
   /** The document's current version and the locale it is shown in; undefined when it is not open. */
   async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale } | undefined> {
-    const parsed = documents.planFor(uri);
-    if (!parsed) return undefined;
+    if (!documents.get(uri)) return undefined;
     const { locale } = await env().settings.configFor(uri);
-    return { parsed, locale };
+    // The plan is taken after the wait: a newer version parsed meanwhile reuses the older one's document.
+    const parsed = documents.planFor(uri);
+    return parsed && { parsed, locale };
   }
 
   /** As `opened`, with the version's findings (those published, else checked now) and the checker's today. */
   async function checked(uri: string) {
-    const parsed = documents.planFor(uri);
-    if (!parsed) return undefined;
+    if (!documents.get(uri)) return undefined;
     const { settings, validator, today } = env();
     const config = await settings.configFor(uri);
+    const parsed = documents.planFor(uri); // after the wait, as in `opened`
+    if (!parsed) return undefined;
     const findings =
       validator.findingsFor(uri, parsed.document.version) ??
       checkPlan(parsed.plan, {

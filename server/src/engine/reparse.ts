@@ -1,0 +1,242 @@
+// Reparsing after an edit. Typing in a long plan changes one line of one list item or map entry, yet
+// the `yaml` parser reads about a megabyte a second: parsing the whole text per keystroke is what a
+// long plan would cost. Here only the smallest entry around the change is parsed again, alone, and
+// put in place of the old one in the previous version's document; the nodes after it move by the
+// edit's length.
+//
+// An entry is read alone exactly as in place when it is cut on line boundaries and every line after
+// its first is indented deeper than it (blank and comment-only lines aside): such lines can belong to
+// nothing else, and nothing outside can reach into them. Anything else (an entry whose first line
+// changed, a line that moved out, a piece that parses into more or less than one entry, a syntax
+// error, a duplicate key, an alias anywhere) is left to a full parse, which also reports the errors.
+import { isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { MAX_NESTING } from './limits';
+import type { Plan } from './model';
+import { forgetKeyIndex } from './yaml-nodes';
+import { duplicateKeyErrors, parseYaml } from './yaml-parse';
+
+/** An entry of a block list or map that holds the change, and the lines it owns. */
+interface Entry {
+  collection: YAMLMap | YAMLSeq;
+  index: number;
+  /**
+   * Its text: from the start of its first line to the next entry's key or `-` (or its parent's end),
+   * so that it ends, as in place, with the indentation of the line that follows.
+   */
+  start: number;
+  end: number;
+  /** The column of its key or `-`. */
+  column: number;
+  /** Just after the first character of its key or `-`: the change must come later for the entry to stay one. */
+  lead: number;
+}
+
+/**
+ * The previous version's document with the changed entry parsed again, or undefined when the text
+ * must be parsed whole. On success the previous plan's document is changed in place and reused.
+ */
+export function reparseDocument(previous: Plan, text: string): Document.Parsed | undefined {
+  const doc = previous.doc;
+  const old = previous.text;
+  // Aliases tie distant nodes together, and an error may be anywhere: both need the whole text.
+  if (doc.errors.length > 0 || old.includes('*') || text.includes('*')) return undefined;
+  const change = changedRange(old, text);
+  if (!change) return undefined;
+  const { from, to, delta } = change;
+  const entries = entriesAround(doc, old, from, to);
+  // From the innermost entry out; a piece as large as half the text is not worth parsing twice.
+  for (let k = entries.length - 1; k >= 0; k--) {
+    const entry = entries[k];
+    const end = entry.end + delta;
+    if (from < entry.lead || end - entry.start > text.length / 2) continue;
+    // The indentation of the line after it is the next entry's: it must stay as it was.
+    if (entry.end < old.length && to > old.lastIndexOf('\n', entry.end - 1)) continue;
+    const piece = text.slice(entry.start, end);
+    if (!ownsItsLines(piece, entry.column)) continue;
+    const path = entries.slice(0, k + 1);
+    if (endsInComment(path)) continue;
+    const alone = parsedAlone(piece, entry, MAX_NESTING - k - 1);
+    if (alone === undefined) continue;
+    splice(doc, path, alone.item, { to, delta });
+    // The document's end takes in what trails the last entry: alone, the piece ends the same way.
+    if (end === text.length) doc.range[2] = alone.end;
+    return doc;
+  }
+  return undefined;
+}
+
+/** Where two texts differ: [from, to) of the old one became [from, to + delta) of the new one. */
+function changedRange(old: string, text: string): { from: number; to: number; delta: number } | undefined {
+  if (old === text) return undefined;
+  const shorter = Math.min(old.length, text.length);
+  // Whole blocks first: comparing substrings runs natively, far faster than a loop over characters.
+  let from = 0;
+  while (from + BLOCK <= shorter && old.substr(from, BLOCK) === text.substr(from, BLOCK)) from += BLOCK;
+  while (from < shorter && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  const most = shorter - from; // the common end may not overlap the common start
+  let same = 0;
+  while (same + BLOCK <= most && old.substr(old.length - same - BLOCK, BLOCK) === text.substr(text.length - same - BLOCK, BLOCK)) same += BLOCK;
+  while (same < most && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  return { from, to: old.length - same, delta: text.length - old.length };
+}
+
+const BLOCK = 1024;
+
+/** The entries of block collections that hold [from, to), outermost first. */
+function entriesAround(doc: Document, text: string, from: number, to: number): Entry[] {
+  const entries: Entry[] = [];
+  let node: unknown = doc.contents;
+  let end = text.length; // where the entries of this level end
+  while ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
+    const collection = node;
+    const index = lastStartingBefore(collection, from);
+    if (index < 0) break;
+    const head = entryHead(collection, index, text);
+    if (!head) break;
+    const next = index + 1 < collection.items.length ? entryHead(collection, index + 1, text) : undefined;
+    const entryEnd = next ? next.lead - 1 : end;
+    if (index + 1 < collection.items.length && !next) break;
+    if (to > entryEnd) break;
+    entries.push({ collection, index, ...head, end: entryEnd });
+    const item = collection.items[index];
+    node = isPair(item) ? item.value : item;
+    end = entryEnd;
+  }
+  return entries;
+}
+
+/** The item whose first character is the last at or before the offset, by binary search; -1 if none. */
+function lastStartingBefore(collection: YAMLMap | YAMLSeq, offset: number): number {
+  let low = 0;
+  let high = collection.items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = itemStart(collection.items[mid]);
+    if (start === undefined) return -1;
+    if (start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+function itemStart(item: unknown): number | undefined {
+  const node = isPair(item) ? item.key : item;
+  return isNode(node) ? node.range?.[0] : undefined;
+}
+
+/**
+ * Where an entry's lines start, its column and its lead; undefined unless it opens its own line: a
+ * plain or quoted key alone on the line up to it, or a list item's `-` with the item on the same line.
+ */
+function entryHead(collection: YAMLMap | YAMLSeq, index: number, text: string): Omit<Entry, 'collection' | 'index' | 'end'> | undefined {
+  const item = collection.items[index] as Pair | Node;
+  const at = itemStart(item);
+  if (at === undefined || (isPair(item) && !isScalar(item.key))) return undefined;
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(start, at);
+  if (isPair(item)) return /^ *$/.test(before) ? { start, column: before.length, lead: at + 1 } : undefined;
+  const dash = /^( *)- +$/.exec(before);
+  return dash ? { start, column: dash[1].length, lead: start + dash[1].length + 1 } : undefined;
+}
+
+/**
+ * Whether every line after the first is blank, a comment, or indented deeper than the column, and
+ * the last line with text is not a comment: in place, comment lines at the end of an entry go with
+ * what follows it (the next key's comment, or a collection's closing one), alone with the entry.
+ */
+function ownsItsLines(piece: string, column: number): boolean {
+  if (/\r(?!\n)/.test(piece)) return false; // a lone CR: YAML and the editor may disagree on the lines
+  let endsInComment = false;
+  for (let nl = piece.indexOf('\n'); nl !== -1 && nl + 1 < piece.length; nl = piece.indexOf('\n', nl + 1)) {
+    let at = nl + 1;
+    while (piece.charCodeAt(at) === 0x20) at++;
+    const c = piece[at];
+    if (c === undefined || c === '\n' || c === '\r') continue;
+    endsInComment = c === '#';
+    if (at - nl - 1 <= column && !endsInComment) return false;
+  }
+  return !endsInComment;
+}
+
+/**
+ * The piece parsed alone into the one pair or item it must be, with offsets of the whole text, and
+ * where its document ends; else undefined.
+ */
+function parsedAlone(piece: string, entry: Entry, maxNesting: number): { item: Pair | Node; end: number } | undefined {
+  const doc = parseYaml(piece, maxNesting);
+  const contents = doc.contents;
+  if (doc.errors.length > 0 || !isCollection(contents) || contents.flow || contents.items.length !== 1) return undefined;
+  if (isMap(entry.collection) !== isMap(contents)) return undefined;
+  // After the last entry, comment lines end a collection further out (the parser's `commentEnd`), which
+  // one depending on their indentation: alone, they end the piece's own.
+  const last = entry.index === entry.collection.items.length - 1;
+  if (last && (contents.range[1] !== contents.range[2] || doc.comment)) return undefined;
+  const item = contents.items[0] as Pair | Node;
+  if (duplicateKeyErrors(isPair(item) ? item.value : item).length > 0) return undefined;
+  if (isPair(item) && isDuplicateKey(entry.collection as YAMLMap, entry.index, item)) return undefined;
+  shiftFrom(item, 0, entry.start);
+  return { item, end: doc.range[2] + entry.start };
+}
+
+/** Whether another pair of the map has the same key as the new one (as yaml's `uniqueKeys` compares). */
+function isDuplicateKey(map: YAMLMap, index: number, pair: Pair): boolean {
+  const key = isScalar(pair.key) ? pair.key.value : undefined;
+  if (key === undefined || Number.isNaN(key)) return false;
+  return map.items.some((other, i) => i !== index && isScalar(other.key) && other.key.value === key);
+}
+
+/**
+ * Puts the new entry in place of the old and moves everything after the change by its length: the
+ * later items of each collection on the way down, and the ends of the collections themselves. A
+ * collection whose last item changed ends where that item now ends, as the parser sets it.
+ */
+function splice(doc: Document.Parsed, path: Entry[], replacement: Pair | Node, change: { to: number; delta: number }): void {
+  const { to, delta } = change;
+  const inner = path[path.length - 1];
+  (inner.collection.items as unknown[])[inner.index] = replacement;
+  if (isMap(inner.collection)) forgetKeyIndex(inner.collection);
+  for (let k = path.length - 1; k >= 0; k--) {
+    const { collection, index } = path[k];
+    for (let i = index + 1; i < collection.items.length; i++) shiftFrom(collection.items[i], to, delta);
+    const range = collection.range!;
+    if (index < collection.items.length - 1) moveEnds(collection, to, delta);
+    else range[1] = range[2] = itemEnd(collection.items[index]);
+  }
+  doc.range[1] = (doc.contents as Node).range![2];
+  if (doc.range[2] >= to) doc.range[2] += delta;
+}
+
+/** Where the parser takes an item to end: its value's end including what trails it on its line. */
+function itemEnd(item: unknown): number {
+  const node = isPair(item) ? (isNode(item.value) ? item.value : item.key) : item;
+  return (node as Node).range![2];
+}
+
+/**
+ * Whether a collection on the way down ends after a comment of its own (the parser's `commentEnd`),
+ * which ties its end to text outside the new entry when the entry is its last.
+ */
+function endsInComment(path: Entry[]): boolean {
+  return path.some(({ collection, index }) => index === collection.items.length - 1 && collection.range![1] !== collection.range![2]);
+}
+
+/** Adds delta to every offset at or after `from` in the ranges of the item's nodes. */
+function shiftFrom(item: unknown, from: number, delta: number): void {
+  if (isPair(item)) {
+    shiftFrom(item.key, from, delta);
+    shiftFrom(item.value, from, delta);
+    return;
+  }
+  if (!isNode(item)) return;
+  moveEnds(item, from, delta);
+  if (isCollection(item)) for (const child of item.items) shiftFrom(child, from, delta);
+}
+
+function moveEnds(node: { range?: [number, number, number] | null }, from: number, delta: number): void {
+  const range = node.range;
+  if (!range) return;
+  for (let i = 0; i < 3; i++) if (range[i] >= from) range[i] += delta;
+}
