@@ -12,6 +12,9 @@
   const words = JSON.parse(byId('kam-words').textContent || '{}');
   const [toolbar, legend, viewport, canvas, tooltip, menu] = ['toolbar', 'legend', 'viewport', 'canvas', 'tooltip', 'menu'].map(byId);
   const ZOOM = { min: 0.05, max: 4, step: 1.25 };
+  /** Below this zoom the picture's text would be under 3 px high: it is not drawn (see map.css). */
+  const TEXT_ZOOM = 0.25;
+  const scriptStarted = Date.now();
 
   /** @typedef {{ x: number, y: number, k: number }} Transform */
   /** @type {{ uri: string, view: 'map' | 'grid', transforms: Record<string, Transform | undefined> }} */
@@ -50,7 +53,7 @@
     grid: button(words.grid, words.grid, () => showView('grid')),
   };
   toolbar.append(element('span', 'separator'));
-  button(words.fit, words.fit, fit);
+  button(words.fit, words.fit, () => fit());
   button('−', words.zoomOut, () => zoomAt(1 / ZOOM.step));
   button('+', words.zoomIn, () => zoomAt(ZOOM.step));
   toolbar.append(element('span', 'separator'));
@@ -76,7 +79,7 @@
     }
     const parsed = new DOMParser().parseFromString(state.view === 'grid' ? model.svg.grid : model.svg.map, 'image/svg+xml');
     if (parsed.documentElement.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return;
-    const svg = document.importNode(parsed.documentElement, true);
+    const svg = document.adoptNode(parsed.documentElement);
     details = new Map();
     for (const g of svg.querySelectorAll('g.kam-node')) {
       const id = g.getAttribute('data-node') || '';
@@ -88,10 +91,12 @@
       g.setAttribute('role', 'button');
       g.setAttribute('aria-label', (details.get(id) || '').replace(/\n/g, ', '));
     }
-    canvas.replaceChildren(svg);
     renderLegend();
+    // The viewport's size is read before the picture is in: read after, it would lay the picture out.
+    const size = { width: viewport.clientWidth, height: viewport.clientHeight };
+    canvas.replaceChildren(svg);
     if (state.transforms[state.view]) applyTransform();
-    else fit();
+    else fit(size);
   }
 
   function renderLegend() {
@@ -133,6 +138,7 @@
   function applyTransform() {
     const t = transform();
     canvas.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
+    canvas.classList.toggle('far', t.k < TEXT_ZOOM);
   }
 
   function setTransform(/** @type {Transform} */ t) {
@@ -143,24 +149,39 @@
 
   const clamp = (/** @type {number} */ k) => Math.min(ZOOM.max, Math.max(ZOOM.min, k));
 
-  /** The drawn part of the picture: in the org chart, the chart without its legend (the page has one). */
+  /**
+   * The drawn part of the picture: in the org chart, its units and people without the legend (the
+   * page has one). Read from the boxes' attributes, not measured: measuring would lay the whole
+   * picture out before the first frame, which with hundreds of people is most of the drawing time.
+   */
   function contentBox() {
     const svg = canvas.querySelector('svg');
     if (!svg) return undefined;
     const whole = { x: 0, y: 0, width: svg.width.baseVal.value, height: svg.height.baseVal.value };
     if (state.view !== 'map') return whole;
-    const boxes = [...svg.querySelectorAll('.kam-units, .kam-edges, .kam-nodes')]
-      .map((g) => /** @type {SVGGraphicsElement} */ (g).getBBox())
-      .filter((b) => b.width > 0 && b.height > 0);
-    if (boxes.length === 0) return whole;
-    const x = Math.min(...boxes.map((b) => b.x));
-    const y = Math.min(...boxes.map((b) => b.y));
-    return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+    const edges = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    const add = (/** @type {number} */ x, /** @type {number} */ y, /** @type {SVGRectElement | null} */ rect) => {
+      if (!rect) return;
+      const [w, h] = [rect.width.baseVal.value, rect.height.baseVal.value];
+      edges.left = Math.min(edges.left, x);
+      edges.top = Math.min(edges.top, y);
+      edges.right = Math.max(edges.right, x + w);
+      edges.bottom = Math.max(edges.bottom, y + h);
+    };
+    for (const rect of svg.querySelectorAll('.kam-unit-box')) {
+      const r = /** @type {SVGRectElement} */ (rect);
+      add(r.x.baseVal.value, r.y.baseVal.value, r);
+    }
+    for (const g of svg.querySelectorAll('g.kam-node')) {
+      const shift = /** @type {SVGGElement} */ (g).transform.baseVal.consolidate();
+      add(shift ? shift.matrix.e : 0, shift ? shift.matrix.f : 0, g.querySelector(':scope > rect'));
+    }
+    if (edges.right < edges.left) return whole;
+    return { x: edges.left, y: edges.top, width: edges.right - edges.left, height: edges.bottom - edges.top };
   }
 
-  function fit() {
+  function fit({ width, height } = { width: viewport.clientWidth, height: viewport.clientHeight }) {
     const box = contentBox();
-    const [width, height] = [viewport.clientWidth, viewport.clientHeight];
     // Hidden (no size yet): fit when there is something to fit into.
     if (!box || width === 0 || height === 0) return;
     const pad = 24;
@@ -355,13 +376,30 @@
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   }
 
+  /**
+   * Keeps when (epoch ms) this model was asked for, answered, received, built and painted in
+   * #canvas[data-timing], for the UI test that times the map. The paint is over when a task queued
+   * from the frame's animation callback runs.
+   */
+  function noteTiming(/** @type {any} */ timing, /** @type {number} */ received) {
+    const built = Date.now();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const page = { pageStarted: Math.round(performance.timeOrigin), scriptStarted, received, built, painted: Date.now() };
+        canvas.dataset.timing = JSON.stringify({ ...timing, ...page });
+      }),
+    );
+  }
+
   // --- messages ------------------------------------------------------------------------------
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message.type === 'model') {
+      const received = Date.now();
       model = message.model;
       adoptStyles(model.css);
       render();
+      noteTiming(message.timing, received);
     } else if (message.type === 'renderPng') renderPng(message.id, message.svg);
   });
   // A page shown before it had any size fits once it has one.

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
 import { KamMethods, type EditStakeholderResult, type StakeholderField, type StakeholderMapResult } from '../../server/src/lsp/protocol';
+import type { MapNode } from '../../server/src/views';
 import { mapPage } from './map-html';
 import { besidePlan, revealInPlan, sameUri, type PlanSource } from './plan-source';
 
@@ -25,7 +26,25 @@ type FromWebview =
   | { type: 'pngError'; id: number; message: string };
 
 /** What media/map.js is sent. */
-type ToWebview = { type: 'model'; model: StakeholderMapResult } | { type: 'renderPng'; id: number; svg: string };
+type ToWebview = { type: 'model'; model: WebviewModel; timing: MapTiming } | { type: 'renderPng'; id: number; svg: string };
+
+/**
+ * What map.js reads of the server's model: the SVGs, and what its legend, tooltips and menu say.
+ * Half the size of the whole (the layout, lines and ranges are in the SVG or stay here), and every
+ * byte posted is copied several times on its way into the webview.
+ */
+type WebviewModel = Pick<StakeholderMapResult, 'locale' | 'svg' | 'css' | 'choices'> & {
+  map: Pick<StakeholderMapResult['map'], 'coverage'> & { nodes: Pick<MapNode, 'id' | 'name' | 'stance' | 'influence' | 'roles'>[] };
+};
+
+/**
+ * When (epoch ms) the model posted was asked for and answered. map.js adds when it drew it and keeps
+ * all of it in the page (`#canvas[data-timing]`), where the UI test reads how long a map takes to draw.
+ */
+export interface MapTiming {
+  requested: number;
+  answered: number;
+}
 
 /** What the webview keeps with vscode.setState (map.js writes it; the serializer reads the plan from it). */
 interface WebviewState {
@@ -70,7 +89,9 @@ export class StakeholderMaps implements vscode.Disposable {
     let map = this.panels.get(uri.toString());
     if (map) map.panel.reveal(undefined, true);
     else {
-      const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, titleOf(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+      // With its options from the start: set afterwards, they would make VS Code load the page twice.
+      const options = webviewOptions(this.extensionUri);
+      const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, titleOf(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
       map = this.adopt(panel, uri);
     }
     return map.update();
@@ -108,6 +129,13 @@ export class StakeholderMaps implements vscode.Disposable {
 export class MapPanel {
   /** The model last posted to the webview. */
   model: StakeholderMapResult | undefined;
+  /** What was posted of it, and when it was asked for and answered. */
+  private posted: Extract<ToWebview, { type: 'model' }> | undefined;
+  private postedJson: string | undefined;
+  /** The request under way, if any: the webview's `ready` waits for it rather than asking again. */
+  private fetching: Promise<StakeholderMapResult | undefined> | undefined;
+  /** The newest update: an older one still under way resolves to its result. */
+  private latest: Promise<StakeholderMapResult | undefined> | undefined;
   /** What the webview shows: the org chart or the grid (what Save writes). */
   view: MapView = 'map';
   private live = false;
@@ -123,9 +151,8 @@ export class MapPanel {
     extensionUri: vscode.Uri,
     onDispose: () => void,
   ) {
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    panel.webview.html = page(panel.webview, media, uri);
+    panel.webview.options = webviewOptions(extensionUri); // a restored panel's; a new one has them already
+    panel.webview.html = page(panel.webview, mediaOf(extensionUri), uri);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
       // A hidden webview is torn down; it says `ready` again when shown.
@@ -138,14 +165,31 @@ export class MapPanel {
     });
   }
 
-  /** Asks the server for the plan's map and posts it; resolves to the model shown. */
-  async update(): Promise<StakeholderMapResult | undefined> {
-    const generation = ++this.generation;
-    const model = await this.fetch();
-    if (generation !== this.generation) return this.model;
-    if (model) {
-      this.model = model;
-      this.post({ type: 'model', model });
+  /**
+   * Asks the server for the plan's map and posts it; resolves to the model shown. A new panel asks
+   * at once, while its page loads, and posts the answer as soon as the page is ready for it.
+   */
+  update(): Promise<StakeholderMapResult | undefined> {
+    this.latest = this.refresh(++this.generation);
+    return this.latest;
+  }
+
+  /** One update; overtaken by a newer one, it resolves to what the newer one shows. */
+  private async refresh(generation: number): Promise<StakeholderMapResult | undefined> {
+    const requested = Date.now();
+    const fetching = (this.fetching = this.fetch());
+    const model = await fetching;
+    if (this.fetching === fetching) this.fetching = undefined;
+    if (generation !== this.generation) return this.latest;
+    if (!model) return this.model;
+    this.model = model;
+    // The same picture again (the plan's diagnostics changed, not the plan) is not drawn again.
+    const shown = forWebview(model);
+    const json = JSON.stringify(shown);
+    if (json !== this.postedJson) {
+      this.posted = { type: 'model', model: shown, timing: { requested, answered: Date.now() } };
+      this.postedJson = json;
+      this.post(this.posted);
     }
     return this.model;
   }
@@ -201,8 +245,8 @@ export class MapPanel {
         this.live = true;
         this.view = message.view;
         for (const resolve of this.waiting.splice(0)) resolve();
-        if (this.model) this.post({ type: 'model', model: this.model });
-        else void this.update();
+        if (this.posted) this.post(this.posted);
+        else if (!this.fetching) void this.update();
         break;
       case 'view':
         this.view = message.view;
@@ -251,6 +295,20 @@ export class MapPanel {
     });
     return Buffer.from(data, 'base64');
   }
+}
+
+function forWebview({ locale, svg, css, choices, map }: StakeholderMapResult): WebviewModel {
+  const nodes = map.nodes.map(({ id, name, stance, influence, roles }) => ({ id, name, stance, influence, roles }));
+  return { locale, svg, css, choices, map: { coverage: map.coverage, nodes } };
+}
+
+function mediaOf(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'media');
+}
+
+/** The page runs map.js and loads files from media/ only. */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [mediaOf(extensionUri)] };
 }
 
 function titleOf(uri: vscode.Uri): string {

@@ -217,6 +217,54 @@ diagnosis:
     assertSaneLayout(map);
     assert.equal(map.layout.clustered, true);
   });
+
+  describe('a large org chart', () => {
+    const map = mapOf(bigPlan(400));
+    const box = (id: string) => map.layout.nodes.find((n) => n.id === id)!;
+    const managers = new Set(map.edges.map((e) => e.manager));
+
+    it('reads top-down: everyone below the person they report to', () => {
+      assertSaneLayout(map);
+      for (const e of map.edges) assert.ok(box(e.report).y >= box(e.manager).y + box(e.manager).height, `${e.report} is not below ${e.manager}`);
+    });
+
+    it('stands the reports who have no reports of their own in one column below their manager, on a line down its side', () => {
+      // p75 (s75) manages p376 … p380 (s376 … s380), none of whom manages anyone.
+      const team = map.edges.filter((e) => e.manager === 's75');
+      assert.deepEqual(team.map((e) => e.report), ['s376', 's377', 's378', 's379', 's380']);
+      assert.ok(team.every((e) => !managers.has(e.report)));
+      const column = team.map((e) => box(e.report));
+      assert.equal(new Set(column.map((b) => b.x)).size, 1, 'one column');
+      for (let i = 1; i < column.length; i++) assert.ok(column[i].y >= column[i - 1].y + column[i - 1].height, 'in plan order, top to bottom');
+      const manager = box('s75');
+      for (const [i, e] of team.entries()) {
+        const points = map.layout.edges.find((l) => l.id === e.id)!.points;
+        assert.deepEqual(points[0], { x: manager.x + manager.width / 2, y: manager.y + manager.height }, 'from the manager’s bottom');
+        assert.deepEqual(points.at(-1), { x: column[i].x, y: column[i].y + column[i].height / 2 }, 'into the report’s side');
+      }
+    });
+
+    it('is a fraction as wide as the same people side by side', () => {
+      const leaves = map.nodes.filter((n) => !managers.has(n.id)).length;
+      assert.ok(map.layout.width < (leaves * NODE_SIZE.high.width) / 3, `width ${map.layout.width} for ${leaves} people without reports`);
+    });
+  });
+
+  it('keeps a small chart’s reports side by side', () => {
+    const people = ['boss', 'a', 'b', 'c'].map((id) => `    - id: ${id}\n      name: ${id}\n${id === 'boss' ? '' : '      reports_to: boss\n'}`).join('');
+    const { layout } = mapOf(`kam: 1\ndiagnosis:\n  stakeholders:\n${people}`);
+    assert.equal(new Set(layout.nodes.slice(1).map((n) => n.y)).size, 1, 'one row');
+    assert.equal(new Set(layout.nodes.slice(1).map((n) => n.x)).size, 3);
+  });
+
+  it('lays a plan out again only when what decides the layout changes', () => {
+    const text = bigPlan(200);
+    const first = mapOf(text).layout;
+    assert.equal(mapOf(text.replace('stance: champion', 'stance: opponent')).layout, first, 'a stance changes no box or line');
+    const resized = mapOf(text.replace('influence: high', 'influence: low')).layout;
+    assert.notEqual(resized, first);
+    assert.deepEqual(mapOf(text).layout, first);
+  });
 });
 
 describe('views: map SVG', () => {

@@ -72,12 +72,28 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     return { ...about(c.parsed, c.locale), health, root: withRanges(c.parsed, root) };
   });
 
+  /**
+   * The map answers of each version by locale and kind: asked again for the same version (the plan's
+   * diagnostics changed, the map is saved as a file), the server answers at once. Kept as long as the
+   * version is the document's current one.
+   */
+  const mapAnswers = new WeakMap<PlanDocument, Map<string, StakeholderMapResult>>();
+
   connection.onRequest(KamMethods.stakeholderMap, async ({ uri, standalone }: StakeholderMapParams): Promise<StakeholderMapResult | null> => {
     const o = await opened(uri);
     if (!o) return null;
     const { parsed, locale } = o;
+    const answers = mapAnswers.get(parsed) ?? new Map<string, StakeholderMapResult>();
+    mapAnswers.set(parsed, answers);
+    const key = `${locale} ${standalone === true}`;
+    const answer = answers.get(key) ?? mapAnswer(parsed, locale, standalone === true);
+    answers.set(key, answer);
+    return answer;
+  });
+
+  function mapAnswer(parsed: PlanDocument, locale: Locale, standalone: boolean): StakeholderMapResult {
     const map = buildStakeholderMap(parsed.plan);
-    const options = { locale, standalone: standalone === true };
+    const options = { locale, standalone };
     const ranges = Object.fromEntries(
       parsed.plan.stakeholders.map((s, i) => [
         `s${i}`,
@@ -97,7 +113,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
         roles: ROLES.map((r) => choice(r, ROLE_LABELS)),
       },
     };
-  });
+  }
 
   connection.onRequest(KamMethods.report, async ({ uri, format }: ReportParams): Promise<ReportResult | null> => {
     if (!REPORT_FORMATS.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${REPORT_FORMATS.join(', ')}`);

@@ -125,11 +125,20 @@ export const NODE_SIZE: Record<Influence | 'unrated', { width: number; height: n
   unrated: { width: 170, height: 58 },
 };
 
-/** Above this many stakeholders, units are not framed: dagre's compound layout grows slow and brittle. */
+/**
+ * Above this many stakeholders, units are not framed (dagre's compound layout grows slow and brittle)
+ * and the reports who have none of their own stand in columns (stackedLayout).
+ */
 export const CLUSTER_LIMIT = 150;
 const SPACING = { nodesep: 28, ranksep: 56, margin: 20 };
 
 export function buildStakeholderMap(plan: Plan): StakeholderMap {
+  const facts = stakeholderFacts(plan);
+  return { ...facts, layout: layoutMap(facts.nodes, facts.edges, facts.clusters) };
+}
+
+/** The map without its layout: what the layout is made from (timed apart from it in test/e2e/05). */
+export function stakeholderFacts(plan: Plan): Omit<StakeholderMap, 'layout'> {
   const nodeOf = new Map<Stakeholder, MapNode>();
   const firstById = indexById(plan.stakeholders);
   const units = indexById(plan.units);
@@ -191,7 +200,7 @@ export function buildStakeholderMap(plan: Plan): StakeholderMap {
     return { role, holders: ids, unassigned: ids.length === 0 };
   });
 
-  return { nodes, edges, clusters, unresolved, coverage, grid: influenceGrid(nodes), layout: layoutMap(nodes, edges, clusters) };
+  return { nodes, edges, clusters, unresolved, coverage, grid: influenceGrid(nodes) };
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
@@ -226,14 +235,40 @@ export function nodeSize(node: Pick<MapNode, 'influence'>): { width: number; hei
 
 /**
  * Top-to-bottom org chart by dagre. Units become frames when the plan is small enough and dagre's
- * compound layout succeeds; otherwise the chart is drawn from `reports_to` alone, with the people who
- * report to no one and have no reports set out in rows below it rather than in one endless rank.
+ * compound layout succeeds; otherwise the chart is drawn from `reports_to` alone (in columns when it
+ * is large: stackedLayout), with the people who report to no one and have no reports set out in rows
+ * below it rather than in one endless rank.
+ * The last few layouts are kept by what decides them (the boxes' sizes, the lines, the frames), so
+ * an edit that changes none of that, such as a stance, and a second look at the same plan reuse it.
+ * A layout returned may be shared: it is not to be changed.
  */
 export function layoutMap(nodes: readonly MapNode[], edges: readonly MapEdge[], clusters: readonly MapCluster[]): MapLayout {
+  const key = layoutKey(nodes, edges, clusters);
+  const layout = layouts.get(key) ?? computeLayout(nodes, edges, clusters);
+  layouts.delete(key);
+  layouts.set(key, layout);
+  if (layouts.size > LAYOUTS_KEPT) layouts.delete(layouts.keys().next().value!);
+  return layout;
+}
+
+const LAYOUTS_KEPT = 8;
+const layouts = new Map<string, MapLayout>();
+
+/** Everything a layout depends on, as text (node and edge ids are positions, so the order says them). */
+function layoutKey(nodes: readonly MapNode[], edges: readonly MapEdge[], clusters: readonly MapCluster[]): string {
+  return [
+    nodes.length,
+    nodes.map((n) => n.influence ?? '').join(),
+    edges.map((e) => `${e.manager}>${e.report}`).join(),
+    clusters.map((c) => `${c.id}<${c.parent ?? ''}:${c.members.join(' ')}`).join(),
+  ].join('|');
+}
+
+function computeLayout(nodes: readonly MapNode[], edges: readonly MapEdge[], clusters: readonly MapCluster[]): MapLayout {
   const framed = clusters.some((c) => c.members.length > 0) && nodes.length <= CLUSTER_LIMIT;
   if (framed) {
     try {
-      return dagreLayout(nodes, edges, clusters);
+      return dagreLayout(nodes.map(sized), edges, clusters);
     } catch {
       // dagre's compound layout fails on some shapes; the plain chart still says who reports to whom.
     }
@@ -243,7 +278,7 @@ export function layoutMap(nodes: readonly MapNode[], edges: readonly MapEdge[], 
   const loose = nodes.filter((n) => !linked.has(n.id));
   let layout: MapLayout;
   try {
-    layout = dagreLayout(chart, edges, []);
+    layout = nodes.length > CLUSTER_LIMIT ? stackedLayout(chart, edges) : dagreLayout(chart.map(sized), edges, []);
   } catch {
     layout = { width: 0, height: 0, clustered: false, nodes: [], clusters: [], edges: [] };
     loose.unshift(...chart);
@@ -251,20 +286,104 @@ export function layoutMap(nodes: readonly MapNode[], edges: readonly MapEdge[], 
   return appendRows(layout, loose);
 }
 
-function dagreLayout(nodes: readonly MapNode[], edges: readonly MapEdge[], clusters: readonly MapCluster[]): MapLayout {
+/** A box to place: a node, or a column of them. */
+interface Sized {
+  id: string;
+  width: number;
+  height: number;
+}
+
+/** A line of the chart: from the manager down to the report. */
+type Line = Pick<MapEdge, 'id' | 'manager' | 'report'>;
+
+function sized(node: MapNode): Sized {
+  return { id: node.id, ...nodeSize(node) };
+}
+
+/** The column of a manager's reports who have no reports of their own: indented under a spine. */
+const STACK = { indent: 20, gap: 10 };
+
+/**
+ * A large org chart as organisation charts draw wide teams: the reports of a manager who have no
+ * reports of their own stand in one column below the manager, joined to a line down its left side,
+ * instead of side by side. On a chart of hundreds of people that is a drawing a fraction as wide,
+ * and dagre places a fraction of the boxes (each column is one).
+ */
+function stackedLayout(chart: readonly MapNode[], edges: readonly MapEdge[]): MapLayout {
+  const managers = new Set(edges.map((e) => e.manager));
+  const teams = new Map<string, MapEdge[]>();
+  for (const e of edges) {
+    if (managers.has(e.report)) continue;
+    const team = teams.get(e.manager);
+    if (team) team.push(e);
+    else teams.set(e.manager, [e]);
+  }
+  const stacks = [...teams].map(([manager, team], i) => ({ id: `k${i}`, manager, team }));
+  const stacked = new Set(stacks.flatMap((s) => s.team.map((e) => e.report)));
+  const byId = new Map(chart.map((n) => [n.id, n]));
+  const size = (id: string) => nodeSize(byId.get(id)!);
+
+  const boxes: Sized[] = chart.filter((n) => !stacked.has(n.id)).map(sized);
+  const lines: Line[] = edges.filter((e) => !stacked.has(e.report));
+  for (const { id, manager, team } of stacks) {
+    const sizes = team.map((e) => size(e.report));
+    const height = sizes.reduce((h, s) => h + s.height, 0) + STACK.gap * (team.length - 1);
+    boxes.push({ id, width: STACK.indent + Math.max(...sizes.map((s) => s.width)), height });
+    lines.push({ id, manager, report: id });
+  }
+  const layout = dagreLayout(boxes, lines, [], 'top');
+
+  const placed = new Map(layout.nodes.map((b) => [b.id, b]));
+  const routes = new Map(layout.edges.map((e) => [e.id, e.points]));
+  for (const { id, manager, team } of stacks) {
+    const column = placed.get(id)!;
+    const above = placed.get(manager)!;
+    const from = { x: above.x + above.width / 2, y: above.y + above.height };
+    const turn = Math.min(from.y + SPACING.ranksep / 2, (from.y + column.y) / 2);
+    const spine = column.x + STACK.indent / 2;
+    let y = column.y;
+    for (const e of team) {
+      const box = { id: e.report, x: column.x + STACK.indent, y, ...size(e.report) };
+      const middle = y + box.height / 2;
+      placed.set(e.report, box);
+      routes.set(e.id, [from, { x: from.x, y: turn }, { x: spine, y: turn }, { x: spine, y: middle }, { x: box.x, y: middle }]);
+      y += box.height + STACK.gap;
+    }
+  }
+  return {
+    ...layout,
+    nodes: chart.map((n) => placed.get(n.id)!),
+    edges: edges.map((e) => ({ id: e.id, points: routes.get(e.id)! })),
+  };
+}
+
+function dagreLayout(boxes: readonly Sized[], edges: readonly Line[], clusters: readonly MapCluster[], rankalign: 'top' | 'center' = 'center'): MapLayout {
   const empty: MapLayout = { width: 0, height: 0, clustered: false, nodes: [], clusters: [], edges: [] };
-  if (nodes.length === 0) return empty;
+  if (boxes.length === 0) return empty;
   const compound = clusters.length > 0;
+  // A reporting forest (no cycle, no frames) needs neither network simplex, which dominates dagre's
+  // time, nor the search for fewer crossings: every edge spans one rank, and dagre's first order,
+  // depth first, has no crossing at all. Without both, dagre takes a third of the time on a tree of
+  // 500 people.
+  const tree = !compound && isForest(boxes, edges);
   const g = new dagre.graphlib.Graph({ compound, multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: SPACING.nodesep, ranksep: SPACING.ranksep, marginx: SPACING.margin, marginy: SPACING.margin });
+  g.setGraph({
+    rankdir: 'TB',
+    nodesep: SPACING.nodesep,
+    ranksep: SPACING.ranksep,
+    marginx: SPACING.margin,
+    marginy: SPACING.margin,
+    ranker: tree ? 'tight-tree' : 'network-simplex',
+    rankalign,
+  });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { ...nodeSize(n) });
+  for (const { id, width, height } of boxes) g.setNode(id, { width, height });
   const drawn = compound ? framedClusters(clusters) : [];
   for (const c of drawn) g.setNode(c.id, {});
   for (const c of drawn) if (c.parent) g.setParent(c.id, c.parent); // framedClusters keeps every ancestor
   for (const c of drawn) for (const m of c.members) g.setParent(m, c.id);
   for (const e of edges) g.setEdge(e.manager, e.report, {}, e.id);
-  dagre.layout(g);
+  dagre.layout(g, { disableOptimalOrderHeuristic: tree });
 
   const box = (id: string): Box => {
     const { x = 0, y = 0, width, height } = g.node(id);
@@ -275,10 +394,30 @@ function dagreLayout(nodes: readonly MapNode[], edges: readonly MapEdge[], clust
     width,
     height,
     clustered: drawn.length > 0,
-    nodes: nodes.map((n) => ({ id: n.id, ...box(n.id) })),
+    nodes: boxes.map((b) => ({ id: b.id, ...box(b.id) })),
     clusters: drawn.map((c) => ({ id: c.id, ...box(c.id) })),
     edges: edges.map((e) => ({ id: e.id, points: (g.edge(e.manager, e.report, e.id)?.points ?? []).map(({ x, y }: Point) => ({ x, y })) })),
   };
+}
+
+/** Whether the lines form trees: no one has two managers and following managers never loops. */
+function isForest(nodes: readonly Sized[], edges: readonly Line[]): boolean {
+  const manager = new Map<string, string>();
+  for (const e of edges) {
+    if (manager.has(e.report)) return false;
+    manager.set(e.report, e.manager);
+  }
+  // Walks up from each node; a node whose way up is known to end is not walked again.
+  const ends = new Set<string>();
+  for (const n of nodes) {
+    const path = new Set<string>();
+    for (let id: string | undefined = n.id; id !== undefined && !ends.has(id); id = manager.get(id)) {
+      if (path.has(id)) return false;
+      path.add(id);
+    }
+    for (const id of path) ends.add(id);
+  }
+  return true;
 }
 
 /** The clusters worth a frame: those with members, and the ancestors of those. */
