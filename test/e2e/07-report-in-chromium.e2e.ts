@@ -10,16 +10,10 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { repoPath } from '../helpers';
 import { loadCodeServerScripts } from '../integration/code-server';
+import { recordPageEvents, type PageEvents } from './page-events';
 
-/** What a page did while it loaded: what it fetched, logged, threw, popped up and ran. */
-interface Observed {
-  requests: string[];
-  consoleErrors: string[];
-  pageErrors: string[];
-  dialogs: string[];
-  /** Scripts compiled in the page's own world (inline, files, event handlers, javascript: URLs). */
-  scripts: string[];
-  /** The page's text once loaded. */
+/** What a page did while it loaded, and its text once loaded. */
+interface Observed extends PageEvents {
   text: string;
 }
 
@@ -27,26 +21,12 @@ interface Observed {
 async function observe(context: BrowserContext, file: string): Promise<Observed> {
   const page = await context.newPage();
   const seen: Observed = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [], scripts: [], text: '' };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('console', (message) => message.type() === 'error' && seen.consoleErrors.push(message.text()));
-  page.on('pageerror', (err) => seen.pageErrors.push(err.message));
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  // Chromium's debugger reports every script it compiles; only the page's main world counts
-  // (Playwright's own helpers run in worlds of their own).
-  const cdp = await context.newCDPSession(page);
-  cdp.on('Debugger.scriptParsed', (script) => {
-    const aux = script.executionContextAuxData as { isDefault?: boolean } | undefined;
-    if (aux?.isDefault) seen.scripts.push(script.url || `(inline, ${script.length} chars)`);
-  });
-  await cdp.send('Debugger.enable');
+  const stopScripts = await recordPageEvents(context, page, seen, 'count');
   try {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     // Late handlers (a failed image's onerror, a timer) have their moment.
     await page.waitForTimeout(500);
-    await cdp.send('Debugger.disable');
+    await stopScripts();
     seen.text = await page.locator('body').innerText();
   } finally {
     await page.close();

@@ -16,6 +16,7 @@ import { KamMethods, type StakeholderMapResult } from '../../server/src/lsp/prot
 import { readRepoFile, repoPath } from '../helpers';
 import { loadCodeServerScripts } from '../integration/code-server';
 import { LspClient } from '../lsp/lsp-client';
+import { recordPageEvents, type PageEvents } from './page-events';
 import { SCREENSHOTS } from './workbench';
 
 const PLAN = repoPath('test', 'fixtures', 'hostile.kam.yaml');
@@ -80,14 +81,8 @@ const AUDIT = `(() => {
 })()`;
 
 /** What the page did: what it fetched, ran, popped up, logged and sent to the extension. */
-interface Observed {
-  requests: string[];
-  /** Scripts compiled in the page's own world that have a URL: files, inline scripts, event handlers. */
-  scripts: string[];
-  dialogs: string[];
+interface Observed extends PageEvents {
   violations: string[];
-  consoleErrors: string[];
-  pageErrors: string[];
   /** What map.js posted (vscode.postMessage) and kept (vscode.setState). */
   posted: Record<string, unknown>[];
   states: Record<string, unknown>[];
@@ -110,22 +105,7 @@ class MapWebview {
   static async open(context: BrowserContext, options: OpenOptions = {}): Promise<MapWebview> {
     const view = new MapWebview(await context.newPage());
     const { page, seen } = view;
-    page.on('request', (request) => seen.requests.push(request.url()));
-    page.on('console', (message) => message.type() === 'error' && seen.consoleErrors.push(message.text()));
-    page.on('pageerror', (err) => seen.pageErrors.push(err.message));
-    page.on('dialog', (dialog) => {
-      seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    // Chromium's debugger reports each script it compiles. Files, inline scripts and event handlers
-    // carry a URL; Playwright's own evaluations carry none (and a javascript: URL, which the CSP and
-    // the audit catch).
-    const cdp = await context.newCDPSession(page);
-    cdp.on('Debugger.scriptParsed', (script) => {
-      const aux = script.executionContextAuxData as { isDefault?: boolean } | undefined;
-      if (aux?.isDefault && script.url) seen.scripts.push(script.url);
-    });
-    await cdp.send('Debugger.enable');
+    await recordPageEvents(context, page, seen, 'skip');
     await page.exposeBinding('kamHost', (_source, kind: string, value: unknown) => {
       if (kind === 'postMessage') seen.posted.push(value as Record<string, unknown>);
       else if (kind === 'setState') seen.states.push(value as Record<string, unknown>);
