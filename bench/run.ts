@@ -35,6 +35,8 @@ const RUNS: Record<number, { check: number; open: number; edit: number }> = {
   100000: { check: 5, open: 2, edit: 3 },
 };
 const FEATURE_RUNS = 15;
+/** The plan the features are timed on. */
+const FEATURE_SIZE = 30000;
 const LINT_RUNS = 3;
 
 interface Stats {
@@ -212,7 +214,8 @@ async function measureLsp(name: ServerName, files: BenchFiles): Promise<LspRun> 
       const first = await client.timeToDiagnostics(uri, () => client.open(uri, text), LSP_TIMEOUT_MS);
       const at = editPoint(text);
       const edit: number[] = [];
-      for (let i = 0, version = 1; i < runs.edit; i++) {
+      let version = 1;
+      for (let i = 0; i < runs.edit; i++) {
         version++;
         const typed = i % 2 === 0;
         const { ms } = await client.timeToDiagnostics(
@@ -222,7 +225,7 @@ async function measureLsp(name: ServerName, files: BenchFiles): Promise<LspRun> 
         );
         edit.push(ms);
       }
-      if (size === 30000) features = await measureFeatures(client, uri, text);
+      if (size === FEATURE_SIZE) features = await measureFeatures(client, uri, text, version);
       figures.push({ size, server: name, open: stats(open), edit: stats(edit), diagnostics: first.params.diagnostics.length });
       log(`${name} ${size}: open ${round(stats(open).median)} ms, edit ${round(stats(edit).median)} ms (median), ${first.params.diagnostics.length} diagnostics`);
     } finally {
@@ -245,10 +248,18 @@ interface FeatureFigures {
   hover: Stats;
   completion: Stats;
   symbols: Stats;
+  /** The same request sent again at once on the same version: what an answer cached per version costs. */
+  again: { hover: Stats; completion: Stats; symbols: Stats };
 }
 
-/** Hover on an id reference, completion of a goal id and the outline, mid-file in the 30,000-line plan. */
-async function measureFeatures(client: TimingClient, uri: string, text: string): Promise<FeatureFigures> {
+/**
+ * Hover on an id reference, completion of a goal id and the outline, mid-file in the 30,000-line plan.
+ * Each sample is the first request of its kind on a new version of the document: a character typed at
+ * the edit point (or deleted again), its diagnostics awaited, then the request timed. That is what a
+ * user gets after typing: the check has parsed the version, no answer from an earlier request is left.
+ * `version` is the document's current version.
+ */
+async function measureFeatures(client: TimingClient, uri: string, text: string, version: number): Promise<FeatureFigures> {
   const lines = text.split('\n');
   const find = (pattern: RegExp): Position => {
     for (let i = Math.floor(lines.length / 2); i < lines.length; i++) {
@@ -259,19 +270,54 @@ async function measureFeatures(client: TimingClient, uri: string, text: string):
   };
   const hoverAt = find(/^ {4}with: \[/); // on the first stakeholder id of an action's `with`
   const completeAt = find(/^ {4}goal: /); // the value of an action's `goal`: every goal id
+  const at = editPoint(text); // on another line than both: their positions stay put
+  let typed = false;
+  const newVersion = async () => {
+    typed = !typed;
+    const next = ++version;
+    await client.timeToDiagnostics(uri, () => client.edit(uri, next, at.line, at.character, typed ? 'x' : '', typed ? 0 : 1), LSP_TIMEOUT_MS);
+  };
   const textDocument = { uri };
   const series = async (send: () => Promise<unknown>) => {
     await send(); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < FEATURE_RUNS; i++) samples.push((await client.timeRequest(send)).ms);
-    return stats(samples);
+    const first: number[] = [];
+    const again: number[] = [];
+    for (let i = 0; i < FEATURE_RUNS; i++) {
+      await newVersion();
+      first.push((await client.timeRequest(send)).ms);
+      again.push((await client.timeRequest(send)).ms);
+    }
+    return { first: stats(first), again: stats(again) };
   };
   const { connection } = client;
+  const hover = await series(() => connection.sendRequest(HoverRequest.type, { textDocument, position: hoverAt }));
+  const completion = await series(() => connection.sendRequest(CompletionRequest.type, { textDocument, position: completeAt }));
+  const symbols = await series(() => connection.sendRequest(DocumentSymbolRequest.type, { textDocument }));
   return {
-    hover: await series(() => connection.sendRequest(HoverRequest.type, { textDocument, position: hoverAt })),
-    completion: await series(() => connection.sendRequest(CompletionRequest.type, { textDocument, position: completeAt })),
-    symbols: await series(() => connection.sendRequest(DocumentSymbolRequest.type, { textDocument })),
+    hover: hover.first,
+    completion: completion.first,
+    symbols: symbols.first,
+    again: { hover: hover.again, completion: completion.again, symbols: symbols.again },
   };
+}
+
+/** `--only=features`: our server on the 30,000-line plan, the features alone (no open or edit series before). */
+async function measureFeaturesAlone(files: BenchFiles): Promise<FeatureFigures> {
+  const client = await TimingClient.start(serverSpec('ours'));
+  try {
+    await warmUp(client, files);
+    const file = files.plans.get(FEATURE_SIZE)!;
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    await client.timeToDiagnostics(uri, () => client.open(uri, text), LSP_TIMEOUT_MS);
+    const features = await measureFeatures(client, uri, text, 1);
+    const medians = (f: { hover: Stats; completion: Stats; symbols: Stats }) =>
+      `hover ${round(f.hover.median)} ms, completion ${round(f.completion.median)} ms, symbols ${round(f.symbols.median)} ms`;
+    log(`features ${FEATURE_SIZE}: ${medians(features)} (median; asked again on the same version: ${medians(features.again)})`);
+    return features;
+  } finally {
+    await client.stop();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -455,7 +501,7 @@ function rows(
   }));
   for (const kind of ['hover', 'completion', 'symbols'] as const) {
     out.push(ratio({
-      measure: `${kind}, 30000 lines, median`,
+      measure: `${kind}, ${FEATURE_SIZE} lines, median`,
       ours: features?.[kind].median,
       peer: peerFeatures?.[kind].median,
       unit: 'ms',
@@ -498,16 +544,19 @@ async function main(): Promise<void> {
   const files = ensureBenchFiles();
   log(`files in ${path.dirname(files.workspace)}`);
 
-  // `--only=checks,ours,peer,lint,memory,package` runs some parts (while working on one of them).
+  // `--only=checks,ours,peer,lint,memory,package,features` runs some parts (while working on one of them);
+  // `features` is the features alone, which `ours` also measures.
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const part = <T>(name: string, run: () => T, skipped: T): T => (!only || only.includes(name) ? run() : skipped);
   const checks = part('checks', () => measureChecks(files), []);
   const ours = await part('ours', () => measureLsp('ours', files), Promise.resolve<LspRun>({ figures: [] }));
   const peer = await part('peer', () => measureLsp('peer', files), Promise.resolve<LspRun>({ figures: [] }));
+  const features = await part('features', () => measureFeaturesAlone(files), Promise.resolve<FeatureFigures | undefined>(undefined));
   const lint = part<LintFigures | undefined>('lint', () => measureLint(files), undefined);
   const memory = await part('memory', () => measureMemory(files), Promise.resolve<MemoryFigures | undefined>(undefined));
   const vsix = part<PackageFigures | undefined>('package', () => measurePackage(), undefined);
-  const table = rows(checks, ours.figures, peer.figures, ours.features, peer.features, lint, memory, vsix);
+  const ourFeatures = ours.features ?? features;
+  const table = rows(checks, ours.figures, peer.figures, ourFeatures, peer.features, lint, memory, vsix);
 
   const loadAfter = os.loadavg();
   printTable(table);
@@ -520,7 +569,7 @@ async function main(): Promise<void> {
     load: { before: loadBefore, after: loadAfter },
     seconds: round(seconds),
     table,
-    details: { checks, lsp: [...ours.figures, ...peer.figures], features: { ours: ours.features, peer: peer.features }, peerProbe: peer.probe, lint, memory, vsix },
+    details: { checks, lsp: [...ours.figures, ...peer.figures], features: { ours: ourFeatures, peer: peer.features }, peerProbe: peer.probe, lint, memory, vsix },
   };
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);

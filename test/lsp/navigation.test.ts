@@ -75,4 +75,16 @@ describe('LSP navigation and symbols', () => {
     const folds = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
     assert.ok(folds && folds.some((f) => line(f.startLine).startsWith('diagnosis:')));
   });
+
+  it('answers the outline of the current version, the same when asked again', async () => {
+    const uri = client.open('untitled:outline.kam.yaml', TEXT);
+    const outline = async () => (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const goalNames = (symbols: DocumentSymbol[]) => symbols.find((s) => s.name === 'goals')?.children?.map((g) => g.name);
+    const first = await outline();
+    assert.deepEqual(await outline(), first);
+    const goals = goalNames(first)!;
+    assert.ok(goals.includes('g-listing'), `goals: ${goals.join(', ')}`);
+    client.replace(uri, '- id: g-listing', '- id: g-renamed');
+    assert.deepEqual(goalNames(await outline()), goals.map((name) => (name === 'g-listing' ? 'g-renamed' : name)));
+  });
 });

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DocumentHighlightKind, type Location } from 'vscode-languageserver-types';
-import { idIndex, occurrenceAt } from '../../server/src/services/id-index';
+import { parsePlan } from '../../server/src/engine/parse';
+import { idAt, idIndex, occurrenceAt } from '../../server/src/services/id-index';
+import { repoPath } from '../helpers';
 import { definition, documentHighlights, prepareRename, references, rename, RenameError } from '../../server/src/services/navigation';
 import { applyWorkspaceEdit } from './apply-edits';
 import { cursor, example, lineAt, linesMatching, planDocument, textAt, URI } from './services-helpers';
@@ -21,6 +25,22 @@ describe('services: id index', () => {
     );
     for (const o of index.occurrences) assert.equal(riverside.slice(o.span.start, o.span.end), o.id);
     assert.equal(idIndex(plan), index, 'built once per plan');
+  });
+
+  it('finds the id under every offset without the index as with it (idAt, for hover)', () => {
+    const dirs = [['examples'], ['test', 'fixtures', 'rules']];
+    const files = dirs.flatMap((dir) => fs.readdirSync(repoPath(...dir)).filter((f) => f.endsWith('.kam.yaml')).map((f) => repoPath(...dir, f)));
+    let found = 0;
+    for (const file of [...files, repoPath('test', 'fixtures', 'hostile.kam.yaml')]) {
+      const plan = parsePlan(fs.readFileSync(file, 'utf8'));
+      const index = idIndex(plan);
+      for (let offset = 0; offset <= plan.text.length; offset++) {
+        const expected = occurrenceAt(index, offset);
+        assert.deepEqual(idAt(plan, offset), expected, `${path.basename(file)} at ${offset}`);
+        if (expected) found++;
+      }
+    }
+    assert.ok(found > 1000, `only ${found} offsets on an id`);
   });
 
   it('finds the occurrence under an offset, also just after the id', () => {

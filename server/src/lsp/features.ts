@@ -1,6 +1,6 @@
 // The language features over the shared parse: each request reads the plan of the document's
 // current version from PlanDocuments and hands it to one function of ../services.
-import { CodeActionKind, ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import { CodeActionKind, ResponseError, type Connection, type DocumentSymbol, type ServerCapabilities } from 'vscode-languageserver/node';
 import { localToday } from '../engine/values';
 import { codeActions, FIX_ALL_KIND } from '../services/code-actions';
 import { completions } from '../services/completion';
@@ -15,6 +15,7 @@ import {
   rename,
   RenameError,
 } from '../services';
+import type { PlanDocument } from '../services/document';
 import type { PlanDocuments } from './documents';
 import type { Settings } from './settings';
 import type { Validator } from './validation';
@@ -40,7 +41,16 @@ export interface FeatureEnvironment {
 }
 
 export function registerFeatures(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
+  // A handler takes the plan after its awaits: a version parsed meanwhile reuses the older one's document.
   const plan = (uri: string) => documents.planFor(uri);
+  // The outline of each parsed version, built once: the editor asks for it again and again on the same
+  // version (outline, breadcrumbs, sticky scroll). Keyed by the parse, so it goes with it.
+  const outlines = new WeakMap<PlanDocument, DocumentSymbol[]>();
+  const outline = (parsed: PlanDocument) => {
+    let symbols = outlines.get(parsed);
+    if (!symbols) outlines.set(parsed, (symbols = documentSymbols(parsed)));
+    return symbols;
+  };
 
   connection.onDefinition(({ textDocument, position }) => {
     const parsed = plan(textDocument.uri);
@@ -59,9 +69,10 @@ export function registerFeatures(connection: Connection, documents: PlanDocument
     return parsed ? prepareRename(parsed, position) : null;
   });
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    if (!documents.get(textDocument.uri)) return null;
+    const { locale } = await env().settings.configFor(textDocument.uri);
     const parsed = plan(textDocument.uri);
     if (!parsed) return null;
-    const { locale } = await env().settings.configFor(textDocument.uri);
     try {
       return rename(parsed, position, newName, locale);
     } catch (e) {
@@ -71,28 +82,31 @@ export function registerFeatures(connection: Connection, documents: PlanDocument
     }
   });
   connection.onCodeAction(async ({ textDocument, context }) => {
+    if (!documents.get(textDocument.uri)) return null;
+    const config = await env().settings.configFor(textDocument.uri);
     const parsed = plan(textDocument.uri);
     if (!parsed) return null;
-    const config = await env().settings.configFor(textDocument.uri);
     return codeActions(parsed, context.diagnostics, context.only, config.locale, { config, today: env().today });
   });
   connection.onCompletion(async ({ textDocument, position }) => {
+    if (!documents.get(textDocument.uri)) return null;
+    const { locale } = await env().settings.configFor(textDocument.uri);
     const parsed = plan(textDocument.uri);
     if (!parsed) return null;
-    const { locale } = await env().settings.configFor(textDocument.uri);
     const today = env().today ?? localToday();
     return completions(parsed, position, { locale, today, lastGoodPlan: documents.lastGoodPlan(textDocument.uri) });
   });
   connection.onHover(async ({ textDocument, position }) => {
+    if (!documents.get(textDocument.uri)) return null;
+    const { locale } = await env().settings.configFor(textDocument.uri);
     const parsed = plan(textDocument.uri);
     if (!parsed) return null;
-    const { locale } = await env().settings.configFor(textDocument.uri);
     const findings = env().validator.findingsFor(textDocument.uri, parsed.document.version);
     return hover(parsed, position, { locale, findings });
   });
   connection.onDocumentSymbol(({ textDocument }) => {
     const parsed = plan(textDocument.uri);
-    return parsed ? documentSymbols(parsed) : null;
+    return parsed ? outline(parsed) : null;
   });
   connection.onFoldingRanges(({ textDocument }) => {
     const parsed = plan(textDocument.uri);

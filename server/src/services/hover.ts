@@ -11,7 +11,7 @@ import { interpolate, type Locale, type Span, type Text } from '../engine/types'
 import { DIRECTION_LABELS, INFLUENCE_LABELS, labelOf, STANCE_LABELS } from '../views/labels';
 import { SMART_RULES, smartStatus, smartSummary } from '../views/smart-status';
 import { rangeOf, type PlanDocument } from './document';
-import { idIndex, occurrenceAt, type IdKind } from './id-index';
+import { idAt, type IdKind } from './id-index';
 import { keyText, METHOD_TEXT, valueText } from './method-text';
 import { tokenAt, type YamlPath } from './yaml-path';
 
@@ -50,7 +50,7 @@ export function hover({ document, plan }: PlanDocument, position: Position, opti
   const answer = (value: string | undefined, span: Span): Hover | null =>
     value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(document, span) } : null;
 
-  const id = occurrenceAt(idIndex(plan), offset);
+  const id = idAt(plan, offset);
   if (id && offset < id.span.end) return answer(idMarkdown(plan, id.kind, id.id, locale, options.findings), id.span);
 
   for (const s of plan.stakeholders) {

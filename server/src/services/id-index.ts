@@ -60,6 +60,56 @@ export function occurrenceAt(index: IdIndex, offset: number): IdOccurrence | und
   return touching;
 }
 
+/**
+ * The same as `occurrenceAt(idIndex(plan), offset)`, found without building the index: only the item
+ * of each list that holds the offset is read. Hover asks this on every new version of the text, where
+ * the whole index of a long plan would cost more than the answer.
+ */
+export function idAt(plan: Plan, offset: number): IdOccurrence | undefined {
+  if (plan.text.includes('*')) return occurrenceAt(idIndex(plan), offset); // an alias may bring an id from anywhere
+  let touching: IdOccurrence | undefined;
+  const consider = (kind: IdKind, ref: Ref, isDefinition: boolean): IdOccurrence | undefined => {
+    if (ref.value.trim() === '') return undefined;
+    const span = idSpan(plan.text, ref);
+    if (span.start <= offset && offset < span.end) return { kind, id: ref.value, span, isDefinition };
+    if (span.end === offset) touching = { kind, id: ref.value, span, isDefinition };
+    return undefined;
+  };
+  for (const { kind, entities } of ID_DEFINITIONS) {
+    for (const e of entitiesAt(entities(plan), offset)) {
+      const field = e.fields.get('id');
+      const value = scalarText(field?.node ?? null);
+      const found = field && value !== undefined ? consider(kind, { value, span: field.value }, true) : undefined;
+      if (found) return found;
+    }
+  }
+  for (const { kind, entities, key } of ID_REFERENCES) {
+    for (const e of entitiesAt(entities(plan), offset)) {
+      for (const ref of refsField(plan.doc, e, key)) {
+        const found = consider(kind, ref, false);
+        if (found) return found;
+      }
+    }
+  }
+  return touching;
+}
+
+/** The items of a list whose span holds the offset (or ends at it), by binary search; all of them when aliases put items out of order. */
+function entitiesAt<T extends Entity>(entities: readonly T[], offset: number): readonly T[] {
+  if (entities.some((e) => e.via)) return entities;
+  let low = 0;
+  let high = entities.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (entities[mid].span.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found >= 0 && offset <= entities[found].span.end ? [entities[found]] : [];
+}
+
 /** Every occurrence of one id of one kind, definitions and references, in source order. */
 export function occurrencesOf(index: IdIndex, kind: IdKind, id: string): readonly IdOccurrence[] {
   return index.byId.get(indexKey(kind, id)) ?? [];

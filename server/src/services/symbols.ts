@@ -7,7 +7,8 @@ import type { Entity, Field, Plan } from '../engine/model';
 import { itemAnchor } from '../engine/spans';
 import type { Span } from '../engine/types';
 import { entityOf, scalarText } from '../engine/yaml-nodes';
-import { rangeOf, trimEnd, type PlanDocument } from './document';
+import { trimEnd, type PlanDocument } from './document';
+import { LineIndex } from './line-index';
 
 /** Kinds of the keys the format names; other keys take theirs from their value. */
 const SECTION_KINDS: Record<string, SymbolKind> = {
@@ -33,11 +34,12 @@ interface ItemList {
   kind: SymbolKind;
   /** The keys an entry is named by, in order: the first present is its selection. */
   nameKeys: readonly string[];
-  views: (plan: Plan) => { entity: Entity; view: ItemView }[];
+  items: (plan: Plan) => readonly Entity[];
+  view: (entity: Entity) => ItemView;
 }
 
 function itemList<T extends Entity>(kind: SymbolKind, nameKeys: string[], items: (plan: Plan) => readonly T[], view: (e: T) => ItemView): ItemList {
-  return { kind, nameKeys, views: (plan) => items(plan).map((entity) => ({ entity, view: view(entity) })) };
+  return { kind, nameKeys, items, view: view as (entity: Entity) => ItemView };
 }
 
 /** The lists whose entries are named items, by their path from the top (where the model reads them from). */
@@ -63,8 +65,13 @@ const ITEM_LISTS: Record<string, ItemList> = {
   feedback: itemList(SymbolKind.Event, ['date', 'from'], (p) => p.feedback, (f) => ({ name: joined([f.date, f.from]), detail: f.said })),
 };
 
-export function documentSymbols({ document, plan }: PlanDocument): DocumentSymbol[] {
+/**
+ * The outline of a plan. A long plan has thousands of entries (a 30,000-line plan about 4,000), so
+ * they are built in one pass each, and their positions read from one index of the text's lines.
+ */
+export function documentSymbols({ plan }: PlanDocument): DocumentSymbol[] {
   const text = plan.text;
+  const lines = LineIndex.of(text);
 
   /** A symbol over span; the selection is kept inside it (an alias can point elsewhere, and clients reject that). */
   const symbol = (name: string, detail: string | undefined, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol => {
@@ -74,14 +81,17 @@ export function documentSymbols({ document, plan }: PlanDocument): DocumentSymbo
       name,
       detail: detail || undefined,
       kind,
-      range: rangeOf(document, range),
-      selectionRange: rangeOf(document, inside ? selection : range),
+      range: lines.rangeOf(range),
+      selectionRange: lines.rangeOf(inside ? selection : range),
       children,
     };
   };
 
-  const fieldSymbols = (entity: Entity, prefix: string): DocumentSymbol[] =>
-    [...entity.fields].map(([key, field]) => fieldSymbol(key, field, prefix + key));
+  const fieldSymbols = (entity: Entity, prefix: string): DocumentSymbol[] => {
+    const symbols: DocumentSymbol[] = [];
+    for (const [key, field] of entity.fields) symbols.push(fieldSymbol(key, field, prefix + key));
+    return symbols;
+  };
 
   const fieldSymbol = (key: string, field: Field, path: string): DocumentSymbol => {
     // An alias's value stands where its anchor is: the key alone is this field's place, and nothing is nested under it.
@@ -96,12 +106,18 @@ export function documentSymbols({ document, plan }: PlanDocument): DocumentSymbo
     return symbol(key || '""', detail, SECTION_KINDS[path] ?? valueKind(field), span, field.key, children);
   };
 
-  const itemSymbols = (list: ItemList, within: Span): DocumentSymbol[] =>
-    list
-      .views(plan)
-      .map(({ entity, view }, i) => ({ entity, view, name: firstLine(view.name) || `#${i + 1}` }))
-      .filter(({ entity }) => entity.span.start >= within.start && entity.span.end <= within.end)
-      .map(({ entity, view, name }) => symbol(name, firstLine(view.detail), list.kind, entity.span, nameSpan(entity, list.nameKeys)));
+  /** The entries of the model's list that stand within this value, numbered by their place in the list. */
+  const itemSymbols = (list: ItemList, within: Span): DocumentSymbol[] => {
+    const symbols: DocumentSymbol[] = [];
+    const items = list.items(plan);
+    for (let i = 0; i < items.length; i++) {
+      const entity = items[i];
+      if (entity.span.start < within.start || entity.span.end > within.end) continue;
+      const view = list.view(entity);
+      symbols.push(symbol(firstLine(view.name) || `#${i + 1}`, firstLine(view.detail), list.kind, entity.span, nameSpan(entity, list.nameKeys)));
+    }
+    return symbols;
+  };
 
   return plan.root ? fieldSymbols(plan.root, '') : [];
 }
