@@ -10,9 +10,10 @@ import { toDiagnostic } from './diagnostics';
 import type { Settings } from './settings';
 
 /**
- * The pause after an edit before the document is checked: as long as its last check took, within
- * these bounds. A short plan is checked almost as you type (the pause was most of the wait); a long
- * one waits for a pause in typing, as before.
+ * The pause after an edit before the document is checked: as long as its last check after an edit
+ * took, within these bounds. A short plan is checked almost as you type (the pause was most of the
+ * wait); a long one waits for a pause in typing. Checks on open do not count: they parse the whole
+ * text, while an edit's check parses only the edited entry again (engine/reparse.ts).
  */
 export const DEBOUNCE_MS = 150;
 export const MIN_DEBOUNCE_MS = 20;
@@ -28,7 +29,7 @@ export class Validator {
   /** The generation of the latest run per open document. */
   private readonly latest = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** How long the last check of each open document took, in ms. */
+  /** How long the last check after an edit of each open document took, in ms. */
   private readonly cost = new Map<string, number>();
   /** The findings last published per document, with the version they are for (hover shows SMART status from them). */
   private readonly published = new Map<string, { version: number; findings: Finding[] }>();
@@ -67,8 +68,8 @@ export class Validator {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.validate(uri);
-      }, Math.min(DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, this.cost.get(uri) ?? DEBOUNCE_MS))),
+        void this.validate(uri, true);
+      }, Math.min(DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, this.cost.get(uri) ?? MIN_DEBOUNCE_MS))),
     );
   }
 
@@ -92,7 +93,7 @@ export class Validator {
     this.timers.delete(uri);
   }
 
-  private async validate(uri: string): Promise<void> {
+  private async validate(uri: string, afterEdit = false): Promise<void> {
     const generation = ++this.generation;
     this.latest.set(uri, generation);
     const current = () => this.latest.get(uri) === generation;
@@ -108,7 +109,7 @@ export class Validator {
         // One broken rule must not blank the others: log it and keep their findings.
         onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
       });
-      this.cost.set(uri, performance.now() - started);
+      if (afterEdit) this.cost.set(uri, performance.now() - started);
       this.published.set(uri, { version: parsed.document.version, findings });
       this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, parsed.document)));
     } catch (e) {
