@@ -2,7 +2,6 @@
 // Exit code: 0 no error-severity finding, 1 some, 2 bad usage or a path that could not be linted.
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan, SYNTAX_RULE } from '../engine/check';
 import { defaultConfig, settingFor, type KamConfig } from '../engine/config';
 import { interpolate } from '../engine/types';
@@ -96,9 +95,8 @@ function lintFile(contents: Contents, config: KamConfig, today?: string): Locate
 
 /** Findings with 1-based lines and columns counted as the server counts them (a lone CR ends a line too). */
 function located(plan: Plan, config: KamConfig, today?: string): LocatedFinding[] {
-  const document = TextDocument.create('', 'kam-yaml', 0, plan.text);
   const at = (offset: number) => {
-    const { line, character } = document.positionAt(offset);
+    const { line, character } = plan.lines.positionAt(offset);
     return { line: line + 1, column: character + 1 };
   };
   return checkPlan(plan, { config, today }).map((f) => {

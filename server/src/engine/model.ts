@@ -1,6 +1,7 @@
 // The typed plan model: what rules, features and views read. Every entity keeps the spans of
 // its own node and of each key, so findings and edits can point at the smallest useful range.
-import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import type { LineIndex } from './lines';
 import type { Role } from './roles';
 import type { Span } from './types';
 
@@ -111,7 +112,8 @@ export interface Plan {
   /** The text that was parsed. */
   text: string;
   doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** The text's lines, as the editor counts them. */
+  lines: LineIndex;
   /** YAML syntax errors; when there are any, only KAM001 runs. */
   syntaxErrors: YAMLError[];
   /** The top-level map; undefined when the document is empty, a scalar or a list. */

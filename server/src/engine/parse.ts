@@ -1,6 +1,6 @@
 // Text → Plan: the YAML document (yaml-parse.ts, or reparse.ts after an edit) mapped into the typed model.
 import type { Document, Node } from 'yaml';
-import { linesOf } from './lines';
+import { LineIndex } from './lines';
 import { oversize, PlanTooLargeError } from './limits';
 import { reparseDocument } from './reparse';
 import { parseYaml, unparsedDocument } from './yaml-parse';
@@ -66,7 +66,7 @@ function emptyPlan(text: string, doc: Document.Parsed): Plan {
   return {
     text,
     doc,
-    lineCounter: linesOf(text),
+    lines: new LineIndex(text),
     syntaxErrors: doc.errors,
     drivers: [],
     units: [],

@@ -27,7 +27,7 @@ export function sectionKeyOrTop(plan: Plan, key: string): Span {
 
 /** The 1-based line of an offset, for messages that point at another place in the file. */
 export function lineOf(plan: Plan, offset: number): number {
-  return plan.lineCounter.linePos(offset).line;
+  return plan.lines.lineAt(offset) + 1;
 }
 
 /** The key of a field in an entity when present, else the entity's own span start line. */

@@ -8,7 +8,6 @@ import { itemAnchor } from '../engine/spans';
 import type { Span } from '../engine/types';
 import { entityOf, scalarText } from '../engine/yaml-nodes';
 import { trimEnd, type PlanDocument } from './document';
-import { LineIndex } from './line-index';
 
 /** Kinds of the keys the format names; other keys take theirs from their value. */
 const SECTION_KINDS: Record<string, SymbolKind> = {
@@ -71,7 +70,7 @@ const ITEM_LISTS: Record<string, ItemList> = {
  */
 export function documentSymbols({ plan }: PlanDocument): DocumentSymbol[] {
   const text = plan.text;
-  const lines = LineIndex.of(text);
+  const lines = plan.lines;
 
   /** A symbol over span; the selection is kept inside it (an alias can point elsewhere, and clients reject that). */
   const symbol = (name: string, detail: string | undefined, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol => {

@@ -7,7 +7,7 @@
 // a 30,000-line plan that is a millisecond or two instead of reading every line.
 import { schemaAt } from '../engine/schema';
 import type { Span } from '../engine/types';
-import { LineIndex } from './line-index';
+import { LineIndex } from '../engine/lines';
 
 /** Map keys and list indexes from the document root, as `schemaAt` takes them. */
 export type YamlPath = (string | number)[];

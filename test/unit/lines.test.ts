@@ -1,9 +1,9 @@
-// The line index (services/line-index.ts): the lines as the editor counts them, and positions
+// The line index (engine/lines.ts): the lines as the editor counts them, and positions
 // exactly where TextDocument.positionAt puts them.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../server/src/services/line-index';
+import { LineIndex } from '../../server/src/engine/lines';
 
 /** Every line as [start, end], read through the index. */
 function lines(text: string): [number, number][] {
