@@ -57,9 +57,8 @@ export function reparseDocument(previous: Plan, text: string): Document.Parsed |
     if (endsInComment(path)) continue;
     const alone = parsedAlone(piece, entry, MAX_NESTING - k - 1);
     if (alone === undefined) continue;
-    splice(doc, path, alone.item, { to, delta });
     // The document's end takes in what trails the last entry: alone, the piece ends the same way.
-    if (end === text.length) doc.range[2] = alone.end;
+    splice(doc, path, alone.item, { to, delta, docEnd: end === text.length ? alone.end : undefined });
     return doc;
   }
   return undefined;
@@ -94,8 +93,8 @@ function entriesAround(doc: Document, text: string, from: number, to: number): E
     const head = entryHead(collection, index, text);
     if (!head) break;
     const next = index + 1 < collection.items.length ? entryHead(collection, index + 1, text) : undefined;
-    const entryEnd = next ? next.lead - 1 : end;
     if (index + 1 < collection.items.length && !next) break;
+    const entryEnd = next ? next.lead - 1 : end;
     if (to > entryEnd) break;
     entries.push({ collection, index, ...head, end: entryEnd });
     const item = collection.items[index];
@@ -149,16 +148,16 @@ function entryHead(collection: YAMLMap | YAMLSeq, index: number, text: string): 
  */
 function ownsItsLines(piece: string, column: number): boolean {
   if (/\r(?!\n)/.test(piece)) return false; // a lone CR: YAML and the editor may disagree on the lines
-  let endsInComment = false;
+  let lastIsComment = false;
   for (let nl = piece.indexOf('\n'); nl !== -1 && nl + 1 < piece.length; nl = piece.indexOf('\n', nl + 1)) {
     let at = nl + 1;
     while (piece.charCodeAt(at) === 0x20) at++;
     const c = piece[at];
     if (c === undefined || c === '\n' || c === '\r') continue;
-    endsInComment = c === '#';
-    if (at - nl - 1 <= column && !endsInComment) return false;
+    lastIsComment = c === '#';
+    if (at - nl - 1 <= column && !lastIsComment) return false;
   }
-  return !endsInComment;
+  return !lastIsComment;
 }
 
 /**
@@ -193,8 +192,8 @@ function isDuplicateKey(map: YAMLMap, index: number, pair: Pair): boolean {
  * later items of each collection on the way down, and the ends of the collections themselves. A
  * collection whose last item changed ends where that item now ends, as the parser sets it.
  */
-function splice(doc: Document.Parsed, path: Entry[], replacement: Pair | Node, change: { to: number; delta: number }): void {
-  const { to, delta } = change;
+function splice(doc: Document.Parsed, path: Entry[], replacement: Pair | Node, change: { to: number; delta: number; docEnd?: number }): void {
+  const { to, delta, docEnd } = change;
   const inner = path[path.length - 1];
   (inner.collection.items as unknown[])[inner.index] = replacement;
   if (isMap(inner.collection)) forgetKeyIndex(inner.collection);
@@ -206,7 +205,8 @@ function splice(doc: Document.Parsed, path: Entry[], replacement: Pair | Node, c
     else range[1] = range[2] = itemEnd(collection.items[index]);
   }
   doc.range[1] = (doc.contents as Node).range![2];
-  if (doc.range[2] >= to) doc.range[2] += delta;
+  if (docEnd !== undefined) doc.range[2] = docEnd;
+  else if (doc.range[2] >= to) doc.range[2] += delta;
 }
 
 /** Where the parser takes an item to end: its value's end including what trails it on its line. */

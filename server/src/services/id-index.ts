@@ -67,31 +67,38 @@ export function occurrenceAt(index: IdIndex, offset: number): IdOccurrence | und
  */
 export function idAt(plan: Plan, offset: number): IdOccurrence | undefined {
   if (plan.text.includes('*')) return occurrenceAt(idIndex(plan), offset); // an alias may bring an id from anywhere
+  let within: IdOccurrence | undefined;
   let touching: IdOccurrence | undefined;
-  const consider = (kind: IdKind, ref: Ref, isDefinition: boolean): IdOccurrence | undefined => {
-    if (ref.value.trim() === '') return undefined;
-    const span = idSpan(plan.text, ref);
-    if (span.start <= offset && offset < span.end) return { kind, id: ref.value, span, isDefinition };
-    if (span.end === offset) touching = { kind, id: ref.value, span, isDefinition };
-    return undefined;
-  };
+  eachId(
+    plan,
+    (entities) => entitiesAt(entities, offset),
+    (o) => {
+      if (o.span.start <= offset && offset < o.span.end) within = o;
+      else if (o.span.end === offset) touching = o;
+      return within !== undefined;
+    },
+  );
+  return within ?? touching;
+}
+
+/**
+ * Each id written in the chosen items of the plan's lists, definitions first, until `visit` says
+ * stop. Blank ids are not ids.
+ */
+function eachId(plan: Plan, choose: <T extends Entity>(entities: readonly T[]) => readonly T[], visit: (o: IdOccurrence) => boolean | void): void {
+  const offer = (kind: IdKind, ref: Ref, isDefinition: boolean) =>
+    ref.value.trim() !== '' && visit({ kind, id: ref.value, span: idSpan(plan.text, ref), isDefinition }) === true;
   for (const { kind, entities } of ID_DEFINITIONS) {
-    for (const e of entitiesAt(entities(plan), offset)) {
+    for (const e of choose(entities(plan))) {
       const field = e.fields.get('id');
       const value = scalarText(field?.node ?? null);
-      const found = field && value !== undefined ? consider(kind, { value, span: field.value }, true) : undefined;
-      if (found) return found;
+      if (field && value !== undefined && offer(kind, { value, span: field.value }, true)) return;
     }
   }
+  // A list under a scalar key is the schema rule's finding; its items are still followed here.
   for (const { kind, entities, key } of ID_REFERENCES) {
-    for (const e of entitiesAt(entities(plan), offset)) {
-      for (const ref of refsField(plan.doc, e, key)) {
-        const found = consider(kind, ref, false);
-        if (found) return found;
-      }
-    }
+    for (const e of choose(entities(plan))) for (const ref of refsField(plan.doc, e, key)) if (offer(kind, ref, false)) return;
   }
-  return touching;
 }
 
 /** The items of a list whose span holds the offset (or ends at it), by binary search; all of them when aliases put items out of order. */
@@ -124,24 +131,15 @@ function buildIndex(plan: Plan): IdIndex {
   const occurrences: IdOccurrence[] = [];
   // An alias resolves to the node it names, so the same characters can be reached twice: count them once.
   const seen = new Set<number>();
-  const add = (kind: IdKind, ref: Ref, isDefinition: boolean) => {
-    if (ref.value.trim() === '') return;
-    const span = idSpan(plan.text, ref);
-    if (seen.has(span.start)) return;
-    seen.add(span.start);
-    occurrences.push({ kind, id: ref.value, span, isDefinition });
-  };
-  for (const { kind, entities } of ID_DEFINITIONS) {
-    for (const e of entities(plan)) {
-      const field = e.fields.get('id');
-      const value = scalarText(field?.node ?? null);
-      if (field && value !== undefined) add(kind, { value, span: field.value }, true);
-    }
-  }
-  // A list under a scalar key is the schema rule's finding; its items are still followed here.
-  for (const { kind, entities, key } of ID_REFERENCES) {
-    for (const e of entities(plan)) for (const ref of refsField(plan.doc, e, key)) add(kind, ref, false);
-  }
+  eachId(
+    plan,
+    (entities) => entities,
+    (o) => {
+      if (seen.has(o.span.start)) return;
+      seen.add(o.span.start);
+      occurrences.push(o);
+    },
+  );
   occurrences.sort((a, b) => a.span.start - b.span.start);
 
   const byId = new Map<string, IdOccurrence[]>();
