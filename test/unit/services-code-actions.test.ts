@@ -400,7 +400,7 @@ describe('services: fix all', () => {
   });
 
   it('leaves alone a rule turned off in the settings', () => {
-    const config = { rules: { KAM102: 'off' as const }, maxAnnualChange: 1, locale: 'en' as const };
+    const config = { rules: { KAM102: 'off' as const }, maxAnnualChange: 1, staleAfterDays: 90, locale: 'en' as const };
     const fixed = applyEdits(messy, editsFor(fixAll(planDocument(messy), 'en', { ...OPTIONS, config })!, URI));
     assert.doesNotMatch(fixed, /financials:/);
     assert.match(fixed, /stage: negotiation/);

@@ -50,7 +50,7 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Finding[] {
       });
     };
     try {
-      rule.check({ plan, today, maxAnnualChange: config.maxAnnualChange, report });
+      rule.check({ plan, today, maxAnnualChange: config.maxAnnualChange, staleAfterDays: config.staleAfterDays, report });
     } catch (error) {
       if (!options.onRuleError) throw error;
       options.onRuleError(rule, error);

@@ -11,6 +11,9 @@ import { kam203 } from './kam203-reference-unknown';
 import { kam204 } from './kam204-id-duplicate';
 import { kam205 } from './kam205-decision-maker-not-engaged';
 import { kam206 } from './kam206-gatekeeper-left-out';
+import { kam207 } from './kam207-relationship-stale';
+import { kam208 } from './kam208-stage-role-not-engaged';
+import { kam209 } from './kam209-opposition-unmanaged';
 import { kam300 } from './kam300-goals-missing';
 import { kam301 } from './kam301-goal-not-specific';
 import { kam302 } from './kam302-goal-not-measurable';
@@ -20,10 +23,13 @@ import { kam305 } from './kam305-goal-not-time-bound';
 import { kam401 } from './kam401-swot-incomplete';
 import { kam501 } from './kam501-action-incomplete';
 import { kam502 } from './kam502-action-after-deadline';
+import { kam503 } from './kam503-action-without-goal';
 import { kam601 } from './kam601-goal-without-control';
 import { kam602 } from './kam602-feedback-unanswered';
 import { kam603 } from './kam603-review-overdue';
+import { kam604 } from './kam604-control-overdue';
 import { kam701 } from './kam701-rescue-network-gap';
+import { kam801 } from './kam801-goal-not-grounded';
 
 export const RULES: readonly Rule[] = [
   kam001,
@@ -37,6 +43,9 @@ export const RULES: readonly Rule[] = [
   kam204,
   kam205,
   kam206,
+  kam207,
+  kam208,
+  kam209,
   kam300,
   kam301,
   kam302,
@@ -46,10 +55,13 @@ export const RULES: readonly Rule[] = [
   kam401,
   kam501,
   kam502,
+  kam503,
   kam601,
   kam602,
   kam603,
+  kam604,
   kam701,
+  kam801,
 ];
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
