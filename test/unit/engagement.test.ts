@@ -9,7 +9,7 @@ const codes = (text: string, code: string, options: Parameters<typeof checkText>
   checkText(text, { today: '2026-11-26', ...options }).filter((f) => f.code === code);
 
 describe('engagement: live actions, engaged, stale', () => {
-  it('counts planned, done and absent statuses as live; cancelled and non-statuses are not', () => {
+  it('counts planned, done and absent statuses as live, and a misspelt one as absent; cancelled is not', () => {
     const p = plan(
       'actions:\n' +
         '  - { id: a, with: [x] }\n' +
@@ -18,9 +18,9 @@ describe('engagement: live actions, engaged, stale', () => {
         '  - { id: d, with: [w], status: cancelled }\n' +
         '  - { id: e, with: [v], status: postponed }\n',
     );
-    assert.deepEqual(liveActions(p).map((a) => a.id), ['a', 'b', 'c']);
-    assert.deepEqual([...engagedIds(p)].sort(), ['x', 'y', 'z']);
-    assert.equal(isLive(p.actions[4]), false);
+    assert.deepEqual(liveActions(p).map((a) => a.id), ['a', 'b', 'c', 'e']);
+    assert.deepEqual([...engagedIds(p)].sort(), ['v', 'x', 'y', 'z']);
+    assert.equal(isLive(p.actions[3]), false);
   });
 
   it('a key relationship is stale only past the limit, counted in whole days', () => {

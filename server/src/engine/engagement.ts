@@ -1,17 +1,16 @@
 // Who the plan is working with, defined once for the rules, hover, the map and the report.
 // A live action is one still in the plan: `status` planned, done or absent (absent means planned);
-// `cancelled` — or a value that is not a status at all (KAM002's) — is not. Engaged means named in
-// the `with` of a live action. How long since we last spoke is read here too.
+// `cancelled` is not. A value that is no status at all is KAM002's finding and reads as absent, so a
+// typo (`planed`) does not hide the action from the other rules. Engaged means named in the `with`
+// of a live action. How long since we last spoke is read here too.
 import type { Action, Plan, Stakeholder } from './model';
 import { daysBetween, isValidDate } from './values';
-
-export const LIVE_STATUSES: readonly string[] = ['planned', 'done'];
 
 /** `relationships.staleAfterDays`'s default: a quarter without contact. */
 export const DEFAULT_STALE_AFTER_DAYS = 90;
 
 export function isLive(action: Action): boolean {
-  return action.status === undefined || LIVE_STATUSES.includes(action.status);
+  return action.status !== 'cancelled';
 }
 
 /** The actions still in the plan, in source order. */

@@ -1,7 +1,8 @@
 import type { Rule } from '../engine/rule';
 import { isEmptyValue } from '../engine/yaml-nodes';
 
-const SECTIONS = ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials'] as const;
+/** The six sections of the situation analysis; `purchasing_factors` is optional and not among them. */
+export const SECTIONS = ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials'] as const;
 
 /**
  * One of the six sections of the situation analysis is missing or empty. Only for a diagnosis that

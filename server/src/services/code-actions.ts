@@ -23,6 +23,7 @@ import { roleFixes } from './fixes/add-role';
 import { say, type Fix, type FixContext } from './fixes/fix';
 import { diagnosisFix, sectionsFix } from './fixes/insert-section';
 import { detectLayout } from './fixes/layout';
+import { driversFix, goalLinkFixes } from './fixes/link';
 import { replaceFix } from './fixes/replace-name';
 import { applyOffsetEdits, mergeEdits, type Edit } from './fixes/text-edits';
 
@@ -73,6 +74,14 @@ const FIXERS: Record<string, Fixer> = {
   KAM202: suggested,
   KAM203: suggested,
   ...Object.fromEntries(Object.entries(FIELD_CODES).map(([code, kind]) => [code, fields(kind)])),
+  KAM503: (ctx, t) => {
+    const item = itemAt(ctx.plan, 'action', t.span.start);
+    return item ? goalLinkFixes(ctx, item as Action) : [];
+  },
+  KAM801: (ctx, t) => {
+    const item = itemAt(ctx.plan, 'goal', t.span.start);
+    return [item && driversFix(ctx, item as Goal)];
+  },
 };
 
 /**

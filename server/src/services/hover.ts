@@ -3,6 +3,7 @@
 // about; an enum value. The Markdown builders are shared with completion's documentation.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Goal, Plan, Stakeholder, Unit } from '../engine/model';
+import { daysSinceContact, DEFAULT_STALE_AFTER_DAYS, engagedIds, isKeyRelationship, isStale, isUnmanagedOpposition } from '../engine/engagement';
 import { indexById } from '../engine/plan-index';
 import { ROLE_ALIASES, ROLE_LABELS, type Role } from '../engine/roles';
 import type { Finding } from '../engine/rule';
@@ -19,6 +20,15 @@ export interface HoverOptions {
   locale?: Locale;
   /** The plan's findings: a goal's SMART status is read from KAM301–KAM305. Without them it is not shown. */
   findings?: readonly Finding[];
+  /** Today and KAM207's limit: a stakeholder's hover counts the days since the last contact. Not shown without today. */
+  today?: string;
+  staleAfterDays?: number;
+}
+
+/** What a stakeholder's hover counts from. */
+export interface ContactClock {
+  today: string;
+  staleAfterDays: number;
 }
 
 const WORDS = {
@@ -35,6 +45,20 @@ const WORDS = {
   direction: { en: 'Direction', 'zh-cn': '质量的目标' },
   deadline: { en: 'Deadline', 'zh-cn': '期限' },
   owner: { en: 'Owner', 'zh-cn': '负责人' },
+  lastContact: { en: 'Last contact', 'zh-cn': '最近接触' },
+  daysAgo: { en: '{date}, {days} days ago', 'zh-cn': '{date}，{days} 天前' },
+  stale: {
+    en: '**Stale** — more than {limit} days for a key relationship: plan a visit.',
+    'zh-cn': '**关系疏远**——关键关系超过 {limit} 天未联系：请安排拜访。',
+  },
+  noContact: {
+    en: 'No `last_contact` yet. No relationship? Ask for a meeting, ask about their interests, send an analysis, or meet through a third party.',
+    'zh-cn': '尚无 `last_contact`。还没有关系？请人安排会面、询问对方的兴趣、寄送分析，或透过第三者相识。',
+  },
+  unmanaged: {
+    en: '**Opposition unmanaged** — high influence, and no planned or done action is with them.',
+    'zh-cn': '**反对无人应对**——影响力高，却没有任何计划中或已完成的行动与其接触。',
+  },
 } satisfies Record<string, Text>;
 
 const UNKNOWN_ID: Record<IdKind, Text> = {
@@ -50,8 +74,9 @@ export function hover({ document, plan }: PlanDocument, position: Position, opti
   const answer = (value: string | undefined, span: Span): Hover | null =>
     value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(document, span) } : null;
 
+  const clock = options.today === undefined ? undefined : { today: options.today, staleAfterDays: options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS };
   const id = idAt(plan, offset);
-  if (id && offset < id.span.end) return answer(idMarkdown(plan, id.kind, id.id, locale, options.findings), id.span);
+  if (id && offset < id.span.end) return answer(idMarkdown(plan, id.kind, id.id, locale, options.findings, clock), id.span);
 
   for (const s of plan.stakeholders) {
     for (const ref of s.roles) {
@@ -102,7 +127,7 @@ export function valueMarkdown(key: string, value: string, locale: Locale): strin
   return paragraphs([`\`${value}\``, text?.[locale]]);
 }
 
-export function stakeholderMarkdown(s: Stakeholder, plan: Plan, locale: Locale): string {
+export function stakeholderMarkdown(s: Stakeholder, plan: Plan, locale: Locale, clock?: ContactClock): string {
   const roles = s.roles
     .map((r) => (r.role ? `${ROLE_LABELS[r.role][locale]}${aside(METHOD_TEXT.roles[r.role].orientation[locale], locale)}` : escape(r.value)))
     .join(locale === 'zh-cn' ? '、' : ', ');
@@ -113,8 +138,21 @@ export function stakeholderMarkdown(s: Stakeholder, plan: Plan, locale: Locale):
     s.influence && fact(WORDS.influence, escape(labelOf(INFLUENCE_LABELS, s.influence, locale)), locale),
     s.gatekeeper && WORDS.gatekeeper[locale],
     s.unit && fact(WORDS.unit, escape(unit?.name ?? s.unit), locale),
+    clock && contactFact(s, clock, locale),
   ];
-  return paragraphs([`**${escape(s.name ?? s.id ?? '')}** (\`${s.id}\`)${s.title ? ` — ${escape(s.title)}` : ''}`, bullets(facts)]);
+  return paragraphs([
+    `**${escape(s.name ?? s.id ?? '')}** (\`${s.id}\`)${s.title ? ` — ${escape(s.title)}` : ''}`,
+    bullets(facts),
+    clock && isStale(s, clock.today, clock.staleAfterDays) && interpolate(WORDS.stale[locale], { limit: clock.staleAfterDays }),
+    isUnmanagedOpposition(s, engagedIds(plan)) && WORDS.unmanaged[locale],
+  ]);
+}
+
+/** `Last contact: 2026-08-01, 117 days ago`; for a key person with none, how to start a relationship. */
+function contactFact(s: Stakeholder, { today }: ContactClock, locale: Locale): string | undefined {
+  const days = daysSinceContact(s, today);
+  if (days !== undefined) return fact(WORDS.lastContact, interpolate(WORDS.daysAgo[locale], { date: s.last_contact!, days }), locale);
+  return s.last_contact === undefined && isKeyRelationship(s) ? WORDS.noContact[locale] : undefined;
 }
 
 /** A goal's statement and facts; with findings, its SMART letters and what fails them. */
@@ -144,11 +182,11 @@ export function unitMarkdown(unit: Unit, plan: Plan, locale: Locale): string {
   ]);
 }
 
-function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findings?: readonly Finding[]): string {
+function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findings?: readonly Finding[], clock?: ContactClock): string {
   const unknown = interpolate(UNKNOWN_ID[kind][locale], { id });
   if (kind === 'stakeholder') {
     const s = indexById(plan.stakeholders).get(id);
-    return s ? stakeholderMarkdown(s, plan, locale) : unknown;
+    return s ? stakeholderMarkdown(s, plan, locale, clock) : unknown;
   }
   if (kind === 'goal') {
     const g = indexById(plan.goals).get(id);

@@ -3,9 +3,9 @@
 // there. The placeholders are valid plan content, so the section is no longer missing; what is
 // still thin (one driver of 5 to 6, roles nobody holds) the other rules go on pointing out.
 import { indexById } from '../../engine/plan-index';
-import { keysAt } from '../../engine/schema';
 import type { Text } from '../../engine/types';
 import { isEmptyValue } from '../../engine/yaml-nodes';
+import { SECTIONS } from '../../rules/kam102-diagnosis-section-missing';
 import { say, TODO, uniqueId, type Fix, type FixContext } from './fix';
 import { putPath } from './map-edits';
 import { entry, map, scalar, seq, type Entry } from './render';
@@ -43,7 +43,6 @@ const SECTION_NAMES: Record<string, string> = {
   financials: '财务分析',
 };
 
-export const SECTIONS: readonly string[] = keysAt(['diagnosis']);
 
 /** KAM101: the whole diagnosis, where the cycle puts it (or under an empty `diagnosis:`). */
 export function diagnosisFix(ctx: FixContext): Fix | undefined {
