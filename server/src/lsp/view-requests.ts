@@ -60,7 +60,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
         today,
         onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
       });
-    return { parsed, findings, locale: config.locale, today: today ?? localToday() };
+    return { parsed, findings, locale: config.locale, today: today ?? localToday(), staleAfterDays: config.staleAfterDays };
   }
 
   const about = (parsed: PlanDocument, locale: Locale) => ({ uri: parsed.document.uri, version: parsed.document.version, locale });
@@ -119,7 +119,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     if (!REPORT_FORMATS.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${REPORT_FORMATS.join(', ')}`);
     const c = await checked(uri);
     if (!c) return null;
-    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today });
+    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today, staleAfterDays: c.staleAfterDays });
     return { ...about(c.parsed, c.locale), format, text };
   });
 

@@ -2,6 +2,7 @@
 // only lay it out, so both say the same thing in the same order. Block text is plain text (renderers
 // escape it); only `figure.svg` is markup, made by ../views/map-svg.ts, which escapes plan text itself.
 import type { Plan, Stakeholder } from '../engine/model';
+import { DEFAULT_STALE_AFTER_DAYS } from '../engine/engagement';
 import { indexById } from '../engine/plan-index';
 import { ROLE_LABELS } from '../engine/roles';
 import { lineOf } from '../engine/spans';
@@ -38,6 +39,7 @@ import { renderGridSvg, renderMapSvg } from '../views/map-svg';
 import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../views/plan-facts';
 import { SMART_LETTERS, smartStatus } from '../views/smart-status';
 import { buildStakeholderMap, type StakeholderMap } from '../views/stakeholder-map-model';
+import { investmentSection, purchasingFactorsSection, relationshipsSection, traceabilitySection, type MethodContext } from './method-sections';
 import { WORDS, type Word } from './words';
 
 /** A table cell or list item: plain text, with a tone the HTML shows as colour. */
@@ -90,16 +92,23 @@ export interface ReportOptions {
   locale: Locale;
   /** The report's date, `YYYY-MM-DD` (the same "today" the findings were computed with). */
   today: string;
+  /** `relationships.staleAfterDays` (default 90): when a key relationship counts as stale. */
+  staleAfterDays?: number;
 }
 
 const NONE = '—';
 
-export function buildReport(plan: Plan, findings: readonly Finding[], { locale, today }: ReportOptions): ReportModel {
+export function buildReport(plan: Plan, findings: readonly Finding[], { locale, today, staleAfterDays = DEFAULT_STALE_AFTER_DAYS }: ReportOptions): ReportModel {
   const say = (word: Word, args?: Record<string, string | number>) => interpolate(WORDS[word][locale], args);
   const label = (labels: Labels, key: string | undefined) => (key === undefined ? NONE : labelOf(labels, key, locale));
   const or = (value: string | undefined) => (value === undefined || value.trim() === '' ? NONE : value);
   const join = (values: readonly string[]) => (values.length === 0 ? NONE : values.join('; '));
   const number = new Intl.NumberFormat(locale === 'zh-cn' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
+  const method: MethodContext = { plan, locale, today, staleAfterDays, amount: (n) => number.format(n) };
+  const methodSection = (build: (ctx: MethodContext) => Section): Section => {
+    const built = build(method);
+    return readable ? built : section(built.id, built.title, empty('unreadable'));
+  };
 
   const health = planHealth(findings, { parses: plan.syntaxErrors.length === 0 });
   const people = indexById(plan.stakeholders);
@@ -138,11 +147,14 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
       content('diagnosis', say('diagnosis'), diagnosis),
       content('stakeholders', say('stakeholders'), stakeholders),
       content('roles', say('coverage'), coverage),
+      methodSection(relationshipsSection),
       content('forecast', say('forecast'), forecast),
       content('goals', say('goals'), goals),
       content('strategy', say('strategy'), strategy),
       content('actions', say('actions'), actions),
       content('controls', say('controls'), controls),
+      methodSection(traceabilitySection),
+      methodSection(investmentSection),
       content('feedback', say('feedback'), feedback),
       content('rescue-network', say('rescue'), rescueNetwork),
     ],
@@ -222,6 +234,7 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
         section('drivers', say('drivers'), drivers),
         section('organization', say('organization'), organization),
         section('financials', say('financials'), factors('financials', FINANCIAL_LABELS)),
+        purchasingFactorsSection(method),
       ],
     };
   }
