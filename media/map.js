@@ -101,7 +101,13 @@
 
   function renderLegend() {
     legend.replaceChildren();
-    legend.hidden = state.view !== 'map';
+    const marks = markLegend();
+    // The grid has its own axes for stance; it keeps only who is marked.
+    legend.hidden = state.view !== 'map' && !marks;
+    if (state.view !== 'map') {
+      if (marks) legend.append(marks);
+      return;
+    }
     const coverage = element('div', 'coverage');
     coverage.append(element('span', 'legend-title', words.coverage));
     for (const c of model.map.coverage) {
@@ -119,6 +125,21 @@
       stances.append(item);
     }
     legend.append(coverage, stances);
+    if (marks) legend.append(marks);
+  }
+
+  /** Stale relationships and unmanaged opposition (KAM207, KAM209), with who is marked; none when nobody is. */
+  function markLegend() {
+    const marked = (model.choices.marks || []).filter((/** @type {{ value: string }} */ m) => model.map.nodes.some((/** @type {any} */ n) => n[m.value]));
+    if (marked.length === 0) return undefined;
+    const marks = element('div', 'marks');
+    for (const m of marked) {
+      const names = model.map.nodes.filter((/** @type {any} */ n) => n[m.value]).map((/** @type {{ name: string }} */ n) => n.name).join(', ');
+      const chip = element('span', `chip mark mark-${m.value}`, `⚠ ${labelled(m.label, names)}`);
+      chip.title = chip.textContent || '';
+      marks.append(chip);
+    }
+    return marks;
   }
 
   // The classes' stylesheet comes with the model: a constructed sheet, which the page's CSP allows.

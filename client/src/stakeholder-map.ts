@@ -34,7 +34,7 @@ type ToWebview = { type: 'model'; model: WebviewModel; timing: MapTiming } | { t
  * byte posted is copied several times on its way into the webview.
  */
 type WebviewModel = Pick<StakeholderMapResult, 'locale' | 'svg' | 'css' | 'choices'> & {
-  map: Pick<StakeholderMapResult['map'], 'coverage'> & { nodes: Pick<MapNode, 'id' | 'name' | 'stance' | 'influence' | 'roles'>[] };
+  map: Pick<StakeholderMapResult['map'], 'coverage'> & { nodes: Pick<MapNode, 'id' | 'name' | 'stance' | 'influence' | 'roles' | 'stale' | 'unmanaged'>[] };
 };
 
 /**
@@ -298,7 +298,7 @@ export class MapPanel {
 }
 
 function forWebview({ locale, svg, css, choices, map }: StakeholderMapResult): WebviewModel {
-  const nodes = map.nodes.map(({ id, name, stance, influence, roles }) => ({ id, name, stance, influence, roles }));
+  const nodes = map.nodes.map(({ id, name, stance, influence, roles, stale, unmanaged }) => ({ id, name, stance, influence, roles, stale, unmanaged }));
   return { locale, svg, css, choices, map: { coverage: map.coverage, nodes } };
 }
 

@@ -13,6 +13,8 @@ import { REPORT_FORMATS, renderReport } from '../report';
 import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
+import { MAP_MARK_LABELS, MAP_MARKS } from '../views/map-svg';
+import type { RelationshipClock } from '../views/stakeholder-map-model';
 import { countsText, INFLUENCE_LABELS, INFLUENCES, STAGE_LABELS, STANCE_LABELS, STANCES } from '../views/labels';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
@@ -38,12 +40,12 @@ const CHANGED: Text = {
 
 export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
   /** The document's current version and the locale it is shown in; undefined when it is not open. */
-  async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale } | undefined> {
+  async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale; staleAfterDays: number } | undefined> {
     if (!documents.get(uri)) return undefined;
-    const { locale } = await env().settings.configFor(uri);
+    const { locale, staleAfterDays } = await env().settings.configFor(uri);
     // The plan is taken after the wait: a newer version parsed meanwhile reuses the older one's document.
     const parsed = documents.planFor(uri);
-    return parsed && { parsed, locale };
+    return parsed && { parsed, locale, staleAfterDays };
   }
 
   /** As `opened`, with the version's findings (those published, else checked now) and the checker's today. */
@@ -83,16 +85,17 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     const o = await opened(uri);
     if (!o) return null;
     const { parsed, locale } = o;
+    const clock = { today: env().today ?? localToday(), staleAfterDays: o.staleAfterDays };
     const answers = mapAnswers.get(parsed) ?? new Map<string, StakeholderMapResult>();
     mapAnswers.set(parsed, answers);
-    const key = `${locale} ${standalone === true}`;
-    const answer = answers.get(key) ?? mapAnswer(parsed, locale, standalone === true);
+    const key = `${locale} ${standalone === true} ${clock.today} ${clock.staleAfterDays}`;
+    const answer = answers.get(key) ?? mapAnswer(parsed, locale, standalone === true, clock);
     answers.set(key, answer);
     return answer;
   });
 
-  function mapAnswer(parsed: PlanDocument, locale: Locale, standalone: boolean): StakeholderMapResult {
-    const map = buildStakeholderMap(parsed.plan);
+  function mapAnswer(parsed: PlanDocument, locale: Locale, standalone: boolean, clock: RelationshipClock): StakeholderMapResult {
+    const map = buildStakeholderMap(parsed.plan, clock);
     const options = { locale, standalone };
     const ranges = Object.fromEntries(
       parsed.plan.stakeholders.map((s, i) => [
@@ -111,6 +114,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
         stances: STANCES.map((s) => choice(s, STANCE_LABELS)),
         influences: INFLUENCES.map((i) => choice(i, INFLUENCE_LABELS)),
         roles: ROLES.map((r) => choice(r, ROLE_LABELS)),
+        marks: MAP_MARKS.map((m) => choice(m, MAP_MARK_LABELS)),
       },
     };
   }

@@ -120,7 +120,7 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
     return s ? stakeholderLabel(s) : id;
   };
   let builtMap: StakeholderMap | undefined;
-  const stakeholderMap = () => (builtMap ??= buildStakeholderMap(plan));
+  const stakeholderMap = () => (builtMap ??= buildStakeholderMap(plan, { today, staleAfterDays }));
   const section = (id: string, title: string, blocks: Block[], sections: Section[] = []): Section => ({ id, title, blocks, sections });
   const empty = (word: Word = 'notFilled'): Block[] => [{ kind: 'empty', text: say(word) }];
   const only = (blocks: Block[]): Body => ({ blocks, sections: [] });
