@@ -43,7 +43,7 @@ function itemList<T extends Entity>(kind: SymbolKind, nameKeys: string[], items:
 
 /** The lists whose entries are named items, by their path from the top (where the model reads them from). */
 const ITEM_LISTS: Record<string, ItemList> = {
-  'diagnosis.drivers': itemList(SymbolKind.Property, ['name'], (p) => p.drivers, (d) => ({ name: d.name, detail: d.kind })),
+  'diagnosis.drivers': itemList(SymbolKind.Property, ['id', 'name'], (p) => p.drivers, (d) => ({ name: nameAndId(d.name, d.id), detail: d.kind })),
   'diagnosis.organization': itemList(SymbolKind.Struct, ['id', 'name'], (p) => p.units, (u) => ({
     name: nameAndId(u.name, u.id),
     detail: u.parent && `parent: ${u.parent}`,
