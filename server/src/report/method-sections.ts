@@ -50,6 +50,11 @@ const WORDS = {
     '要坚持：大多数销售人员拜访几次没有成交就放弃了，而大多数客户在说“好”之前都会说好几次“不”。',
   ),
 
+  organisationChange: text(
+    'When the organisation changes, three opportunities open: find each new decider’s role with the account analysis; move fast and with confidence — competitors will not wait; new deciders are more open to new ideas.',
+    '客户的组织发生变化时会带来三个机会：用客户分析找出每位新决策者的角色；迅速而有信心地行动——竞争者不会等你；新的决策者更愿意接受新的想法。',
+  ),
+
   traceability: text('Traceability', '追溯矩阵'),
   driver: text('Business driver', '业务驱动因素'),
   goal: text('Goal', '目标'),
@@ -156,7 +161,7 @@ export function relationshipsSection(ctx: MethodContext): Section {
     ];
   });
   const blocks: Block[] = rows.length > 0 ? [table(ctx, ['person', 'roles', 'stance', 'influence', 'lastContact', 'daysSince', 'state'], rows)] : [];
-  return section('relationships', say(ctx, 'relationships'), [...blocks, ...guidance(ctx, 'seniorValues', 'noRelationship', 'persistence')]);
+  return section('relationships', say(ctx, 'relationships'), [...blocks, ...guidance(ctx, 'seniorValues', 'noRelationship', 'persistence', 'organisationChange')]);
 }
 
 /** Driver → goals → actions → controls, a goal a row, with its budget; what hangs loose marked. */
