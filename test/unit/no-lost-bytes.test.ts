@@ -16,7 +16,7 @@ import { codeActions, fixAll } from '../../server/src/services/code-actions';
 import { idIndex } from '../../server/src/services/id-index';
 import { rename } from '../../server/src/services/navigation';
 import { editStakeholder, StakeholderEditError } from '../../server/src/services/stakeholder-edit';
-import { INFLUENCES, STANCES } from '../../server/src/views/labels';
+import { INFLUENCES, STANCES } from '../../server/src/engine/format';
 import { FIXED_TODAY, readRepoFile, repoPath } from '../helpers';
 import { applyEdits, editsFor } from './apply-edits';
 import { planDocument, URI } from './services-helpers';

@@ -4,6 +4,7 @@ import { LineIndex } from './lines';
 import { oversize, PlanTooLargeError } from './limits';
 import { reparseDocument } from './reparse';
 import { parseYaml, unparsedDocument } from './yaml-parse';
+import { listPath, type ListName } from './format/lists';
 import type { Account, Action, Control, Entity, Feedback, Goal, Plan, Stakeholder, Unit, Driver } from './model';
 import { normalizeRole } from './roles';
 import {
@@ -36,14 +37,18 @@ function planOf(text: string, doc: Document.Parsed): Plan {
   if (!root) return plan;
   plan.root = root;
   const section = (key: string) => entityOf(doc, root.fields.get(key)?.node);
-  const list = (key: string, within: Entity | undefined = root) => entityList(doc, within?.fields.get(key)?.node);
-
   const account = section('account');
   if (account) plan.account = readAccount(account);
   plan.diagnosis = section('diagnosis');
-  plan.drivers = list('drivers', plan.diagnosis).map(readDriver);
-  plan.units = list('organization', plan.diagnosis).map(readUnit);
-  plan.stakeholders = list('stakeholders', plan.diagnosis).map((e) => readStakeholder(doc, e));
+  // Each list where the format puts it: at the top, or within diagnosis.
+  const list = (name: ListName) => {
+    const [first, second] = listPath(name);
+    const within = second === undefined ? root : first === 'diagnosis' ? plan.diagnosis : section(first);
+    return entityList(doc, within?.fields.get(second ?? first)?.node);
+  };
+  plan.drivers = list('drivers').map(readDriver);
+  plan.units = list('units').map(readUnit);
+  plan.stakeholders = list('stakeholders').map((e) => readStakeholder(doc, e));
   plan.forecast = section('forecast');
   plan.goals = list('goals').map(readGoal);
   plan.strategy = section('strategy');

@@ -1,7 +1,7 @@
+import { DIAGNOSIS_SECTIONS } from '../engine/format';
 import type { Rule } from '../engine/rule';
 import { isEmptyValue } from '../engine/yaml-nodes';
 
-const SECTIONS = ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials'] as const;
 
 /**
  * One of the six sections of the situation analysis is missing or empty. Only for a diagnosis that
@@ -49,7 +49,7 @@ export const kam102: Rule = {
   check({ plan, report }) {
     const diagnosisField = plan.root?.fields.get('diagnosis');
     if (!plan.diagnosis || !diagnosisField || isEmptyValue(diagnosisField.node)) return;
-    for (const section of SECTIONS) {
+    for (const section of DIAGNOSIS_SECTIONS) {
       const field = plan.diagnosis.fields.get(section);
       if (field && !isEmptyValue(field.node)) continue;
       report({ span: field?.key ?? diagnosisField.key, messageId: section, args: { section }, data: { section } });

@@ -10,7 +10,7 @@ import { normalizeRole, ROLE_LABELS, ROLES, type Role } from '../engine/roles';
 import { interpolate, type Locale, type Span, type Text } from '../engine/types';
 import { localToday } from '../engine/values';
 import { deref, isEmptyValue, scalarText, spanOf } from '../engine/yaml-nodes';
-import { INFLUENCES, STANCES } from '../views/labels';
+import { INFLUENCES, STANCES } from '../engine/format';
 import { stakeholderLabel } from '../views/plan-facts';
 import { rangeOf, type PlanDocument } from './document';
 import { addRole } from './fixes/add-role';

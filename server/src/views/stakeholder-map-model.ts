@@ -8,7 +8,7 @@ import type { Plan, Stakeholder } from '../engine/model';
 import { indexById } from '../engine/plan-index';
 import { ROLES, type Role } from '../engine/roles';
 import type { Span } from '../engine/types';
-import { INFLUENCES, STANCES, type Influence, type Stance } from './labels';
+import { type Influence, INFLUENCES, type Stance, STANCES } from '../engine/format';
 import { holdersByRole, stakeholderLabel } from './plan-facts';
 
 // The package's types are ESM; its CommonJS build is what `require` (and the bundle) loads.
