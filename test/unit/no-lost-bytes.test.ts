@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { checkText } from '../../server/src/engine/check';
+import { checkText } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine/parse';
 import { ROLES } from '../../server/src/engine/roles';
 import { codeActions, fixAll } from '../../server/src/services/code-actions';

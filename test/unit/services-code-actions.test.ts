@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { checkText } from '../../server/src/engine/check';
+import { checkText } from '../../server/src/rules/check';
 import type { Finding } from '../../server/src/engine/rule';
 import { codeActions, fixAll, FIX_ALL_KIND } from '../../server/src/services/code-actions';
 import { guessMetric } from '../../server/src/services/fixes/add-fields';

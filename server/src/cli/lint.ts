@@ -2,7 +2,7 @@
 // Exit code: 0 no error-severity finding, 1 some, 2 bad usage or a path that could not be linted.
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkPlan, SYNTAX_RULE } from '../engine/check';
+import { checkPlan, SYNTAX_RULE } from '../rules/check';
 import { defaultConfig, settingFor, type KamConfig } from '../engine/config';
 import { interpolate } from '../engine/types';
 import type { Plan } from '../engine/model';

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import { defaultConfig } from '../engine/config';
 import { MAX_PLAN_BYTES, megabytes } from '../engine/limits';
 import { parsePlan } from '../engine/parse';

@@ -4,7 +4,7 @@
 // check has not finished yet, it checks the plan itself, so a view asked for right after an edit
 // never pairs the new text with the old findings.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import { ROLE_LABELS, ROLES } from '../engine/roles';
 import type { Locale, Text } from '../engine/types';
 import { itemAnchor } from '../engine/spans';

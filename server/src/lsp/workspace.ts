@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PLAN_FILE } from '../cli/files';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import type { KamConfig } from '../engine/config';
 import { MAX_PLAN_BYTES } from '../engine/limits';
 import { oversizedPlan, parsePlan } from '../engine/parse';

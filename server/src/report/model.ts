@@ -33,8 +33,8 @@ import {
   type Labels,
 } from '../views/labels';
 import { renderGridSvg, renderMapSvg } from '../views/map-svg';
-import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../views/plan-facts';
-import { SMART_LETTERS, smartStatus } from '../views/smart-status';
+import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../engine/plan-facts';
+import { SMART_LETTERS, smartStatus } from '../engine/smart-status';
 import { buildStakeholderMap, type StakeholderMap } from '../views/stakeholder-map-model';
 import { WORDS, type Word } from './words';
 

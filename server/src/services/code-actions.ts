@@ -10,7 +10,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import type { KamConfig } from '../engine/config';
 import type { Action, Entity, Goal } from '../engine/model';
 import { parsePlan } from '../engine/parse';

@@ -11,7 +11,7 @@ import { interpolate, type Locale, type Span, type Text } from '../engine/types'
 import { localToday } from '../engine/values';
 import { deref, isEmptyValue, scalarText, spanOf } from '../engine/yaml-nodes';
 import { INFLUENCES, STANCES } from '../engine/format';
-import { stakeholderLabel } from '../views/plan-facts';
+import { stakeholderLabel } from '../engine/plan-facts';
 import { rangeOf, type PlanDocument } from './document';
 import { addRole } from './fixes/add-role';
 import type { FixContext } from './fixes/fix';

@@ -9,7 +9,7 @@ import { indexById } from '../engine/plan-index';
 import { ROLES, type Role } from '../engine/roles';
 import type { Span } from '../engine/types';
 import { type Influence, INFLUENCES, type Stance, STANCES } from '../engine/format';
-import { holdersByRole, stakeholderLabel } from './plan-facts';
+import { holdersByRole, stakeholderLabel } from '../engine/plan-facts';
 
 // The package's types are ESM; its CommonJS build is what `require` (and the bundle) loads.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
