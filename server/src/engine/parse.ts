@@ -1,5 +1,5 @@
 // Text → Plan: the YAML document (yaml-parse.ts, or reparse.ts after an edit) mapped into the typed model.
-import type { Document, Node } from 'yaml';
+import type { Document, Node, YAMLParseError } from 'yaml';
 import { LineIndex } from './lines';
 import { oversize, PlanTooLargeError } from './limits';
 import { reparseDocument } from './reparse';
@@ -64,7 +64,12 @@ function planOf(text: string, doc: Document.Parsed): Plan {
  * error says so (KAM001). The CLI builds one from a file's size alone, with an empty text.
  */
 export function oversizedPlan(text: string, bytes: number): Plan {
-  return emptyPlan(text, unparsedDocument(new PlanTooLargeError(bytes)));
+  return unreadPlan(text, new PlanTooLargeError(bytes));
+}
+
+/** A plan whose text is not parsed: an empty document with the one syntax error that says why (KAM001). */
+export function unreadPlan(text: string, error: YAMLParseError): Plan {
+  return emptyPlan(text, unparsedDocument(error));
 }
 
 function emptyPlan(text: string, doc: Document.Parsed): Plan {
