@@ -228,9 +228,9 @@ describe('KAM002 schema', () => {
 
   it('is registered, and loads ajv only when a plan is first checked', () => {
     assert.ok(RULES.includes(kam002));
-    const engine = path.join(__dirname, '..', '..', 'server', 'src', 'engine');
+    const check = path.join(__dirname, '..', '..', 'server', 'src', 'rules', 'check');
     const script = `
-      const engine = require(${JSON.stringify(engine)});
+      const engine = require(${JSON.stringify(check)});
       const ajvLoaded = () => Object.keys(require.cache).some((k) => /[\\/]node_modules[\\/]ajv[\\/]/.test(k));
       const before = ajvLoaded();
       engine.checkText('kam: 1\\n');

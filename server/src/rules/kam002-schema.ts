@@ -47,7 +47,22 @@ const ITEM_NOUNS: Record<string, Text> = {
 };
 
 /** Does the value of every key have the shape the format gives it? One finding per place, in our own words. */
-export const kam002: Rule = {
+/**
+ * For the fix and fix-all: where the value stands (`path`), and by kind of problem the key or value
+ * written and the name it is closest to (`suggestion`), the keys missing, what was expected.
+ */
+export type Kam002Data = {
+  path: Path;
+  key?: string;
+  suggestion?: string;
+  missing?: string[];
+  value?: unknown;
+  allowed?: unknown;
+  expected?: unknown;
+  keyword?: string;
+};
+
+export const kam002: Rule<Kam002Data> = {
   code: 'KAM002',
   name: 'schema',
   severity: 'error',
@@ -102,11 +117,11 @@ export const kam002: Rule = {
     const typos = new Set(
       reports
         .filter((r) => r.messageId === 'unknownKeySuggestion')
-        .map((r) => keyAt((r.data!.path as Path).slice(0, -1), String(r.data!.suggestion))),
+        .map((r) => keyAt(r.data!.path.slice(0, -1), String(r.data!.suggestion))),
     );
     const seen = new Set<string>();
     for (const r of reports) {
-      if (r.messageId === 'missingKey' && typos.has(keyAt(r.data!.path as Path, String(r.args!.key)))) continue;
+      if (r.messageId === 'missingKey' && typos.has(keyAt(r.data!.path, String(r.args!.key)))) continue;
       const id = `${r.span.start}:${r.span.end}:${r.messageId}:${JSON.stringify(r.args)}`;
       if (seen.has(id)) continue; // one anchored value used through several aliases
       seen.add(id);
@@ -125,7 +140,7 @@ function keyAt(path: Path, key: string): string {
  * Undefined when the YAML cannot be expanded: an alias bomb (reported here) or an alias naming no
  * anchor (KAM001's).
  */
-function planData(plan: Plan, report: (r: Report) => void): unknown {
+function planData(plan: Plan, report: (r: Report<Kam002Data>) => void): unknown {
   const plain = plainData(plan.doc);
   if (plain !== NOT_PLAIN) return plain ?? {};
   // A list or map as a key means nothing in a plan, and toJS writes each one out as text, again at
@@ -271,7 +286,7 @@ function pathOf(pointer: string, data: unknown): Path {
   return path;
 }
 
-function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report {
+function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report<Kam002Data> {
   const path = pathOf(e.instancePath, data);
   const schema = (e.parentSchema ?? {}) as SchemaNode;
   if (e.keyword === 'additionalProperties') {

@@ -1,4 +1,4 @@
-import { DIAGNOSIS_SECTIONS } from '../engine/format';
+import { DIAGNOSIS_SECTIONS, type DiagnosisSection } from '../engine/format';
 import type { Rule } from '../engine/rule';
 import { isEmptyValue } from '../engine/yaml-nodes';
 
@@ -7,7 +7,10 @@ import { isEmptyValue } from '../engine/yaml-nodes';
  * One of the six sections of the situation analysis is missing or empty. Only for a diagnosis that
  * has something in it: an absent or empty one is KAM101's single finding, not six of these.
  */
-export const kam102: Rule = {
+/** For the fix: the section to add. */
+export type Kam102Data = { section: DiagnosisSection };
+
+export const kam102: Rule<Kam102Data> = {
   code: 'KAM102',
   name: 'diagnosis-section-missing',
   severity: 'warning',

@@ -5,7 +5,10 @@ import type { Rule } from '../engine/rule';
 import { nearest } from '../engine/suggest';
 
 /** An id reference that names nothing: the org chart, an action or a control points into the void. */
-export const kam203: Rule = {
+/** For the fix: the kind of id asked for, and the id the value is closest to, when one is close. */
+export type Kam203Data = { kind: IdKind; suggestion?: string };
+
+export const kam203: Rule<Kam203Data> = {
   code: 'KAM203',
   name: 'reference-unknown',
   severity: 'error',
