@@ -3,6 +3,7 @@
 // CLI (which can start the server) above lsp. Every import of server/src and client/src is read
 // and checked against the table below, so a new upward import fails here, named.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers';
@@ -81,5 +82,13 @@ describe('layers', () => {
     assert.deepEqual(specifiers("import { RULES } from '../rules';\nconst x = require('../lsp/server');"), ['../rules', '../lsp/server']);
     assert.equal(layerOf(path.join(REPO_ROOT, 'server', 'src', 'engine', 'x.ts')), 'engine');
     assert.ok(!MAY_IMPORT.engine.includes('rules'));
+  });
+
+  it('media/map.js is typed against the messages the client sends and reads (client/src/map-protocol.ts)', function () {
+    this.timeout(60_000);
+    const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    assert.ok(fs.existsSync(tsc), 'typescript is not installed: run npm install');
+    const run = spawnSync(process.execPath, [tsc, '-p', path.join(REPO_ROOT, 'media', 'tsconfig.json')], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `tsc -p media/tsconfig.json:\n${run.stdout}${run.stderr}`);
   });
 });
