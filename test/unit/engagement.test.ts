@@ -1,7 +1,9 @@
 // The additions of December 2026: one meaning of "live action", "engaged" and "stale", the
 // `relationships.staleAfterDays` setting, and the contract-stage roles of KAM208.
 import * as assert from 'node:assert/strict';
-import { checkText, defaultConfig, mergeConfig, parsePlan, RULES } from '../../server/src/engine';
+import { defaultConfig, mergeConfig, parsePlan } from '../../server/src/engine';
+import { RULES } from '../../server/src/rules';
+import { checkText } from '../../server/src/rules/check';
 import { daysSinceContact, engagedIds, isLive, isStale, liveActions } from '../../server/src/engine/engagement';
 
 const plan = (body: string) => parsePlan(`kam: 1\naccount:\n  name: A\n${body}`);

@@ -2,7 +2,7 @@
 // maps: each is the account manager's choice, so none is preferred and fix-all leaves them alone.
 import * as assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { checkText } from '../../server/src/engine/check';
+import { checkText } from '../../server/src/rules/check';
 import type { Finding } from '../../server/src/engine/rule';
 import { codeActions, fixAll } from '../../server/src/services/code-actions';
 import { FIXED_TODAY, readRepoFile } from '../helpers';

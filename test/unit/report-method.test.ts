@@ -2,7 +2,8 @@
 // the traceability matrix and the investment by goal and quarter — for both example plans in both
 // languages and formats, with what hangs loose marked, and plan text that stays text.
 import * as assert from 'node:assert/strict';
-import { checkPlan, defaultConfig, parsePlan, type Locale } from '../../server/src/engine';
+import { defaultConfig, parsePlan, type Locale } from '../../server/src/engine';
+import { checkPlan } from '../../server/src/rules/check';
 import { renderReport, type ReportFormat } from '../../server/src/report';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
 import { assertSafeDom, attr, count, elements, parseHtml, REPORT_ELEMENTS, renderMarkdown, textOf, type El } from './views-helpers';

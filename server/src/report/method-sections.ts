@@ -8,7 +8,7 @@ import { ROLE_LABELS } from '../engine/roles';
 import { interpolate, type Locale, type Text } from '../engine/types';
 import { isValidDate, quantityValue } from '../engine/values';
 import { INFLUENCE_LABELS, labelOf, STANCE_LABELS } from '../views/labels';
-import { nestedEntity, stakeholderLabel, textEntries } from '../views/plan-facts';
+import { nestedEntity, stakeholderLabel, textEntries } from '../engine/plan-facts';
 import type { Block, Cell, Section } from './model';
 
 const text = (en: string, zh: string): Text => ({ en, 'zh-cn': zh });

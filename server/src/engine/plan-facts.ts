@@ -1,12 +1,13 @@
-// Facts about a plan that more than one view shows: who holds each role, the actions in date order,
+// Facts about a plan that the views, the services and the report share: who holds each role, the actions in date order,
 // the budget total, where a section stands, and the text of free-form sections.
 import type { Node } from 'yaml';
-import type { Action, Entity, Plan, Stakeholder } from '../engine/model';
-import { ROLES, type Role } from '../engine/roles';
-import { sectionKeyOrTop } from '../engine/spans';
-import type { Span } from '../engine/types';
-import { isValidDate, quantityValue } from '../engine/values';
-import { entityOf, listItems, scalarText } from '../engine/yaml-nodes';
+import { isLive } from './engagement';
+import type { Action, Entity, Plan, Stakeholder } from './model';
+import { ROLES, type Role } from './roles';
+import { sectionKeyOrTop } from './spans';
+import type { Span } from './types';
+import { isValidDate, quantityValue } from './values';
+import { entityOf, listItems, scalarText } from './yaml-nodes';
 
 /** What a stakeholder is called in a view: the name, else the id, else a placeholder. */
 export function stakeholderLabel(s: Stakeholder): string {
@@ -41,7 +42,7 @@ export interface BudgetTotal {
 export function budgetTotal(actions: readonly Action[]): BudgetTotal {
   const out: BudgetTotal = { total: 0, counted: 0, unreadable: 0, cancelled: 0 };
   for (const a of actions) {
-    if (a.status === 'cancelled') {
+    if (!isLive(a)) {
       out.cancelled++;
       continue;
     }
