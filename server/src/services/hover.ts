@@ -2,7 +2,7 @@
 // reference names; a goal's statement and SMART status; a unit; a role and what its holder cares
 // about; an enum value. The Markdown builders are shared with completion's documentation.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { Goal, Plan, Stakeholder, Unit } from '../engine/model';
+import type { Driver, Goal, Plan, Stakeholder, Unit } from '../engine/model';
 import { daysSinceContact, DEFAULT_STALE_AFTER_DAYS, engagedIds, isKeyRelationship, isStale, isUnmanagedOpposition } from '../engine/engagement';
 import { indexById } from '../engine/plan-index';
 import { ROLE_ALIASES, ROLE_LABELS, type Role } from '../engine/roles';
@@ -62,6 +62,7 @@ const WORDS = {
 } satisfies Record<string, Text>;
 
 const UNKNOWN_ID: Record<IdKind, Text> = {
+  driver: { en: 'No driver has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的驱动因素。' },
   stakeholder: { en: 'No stakeholder has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的关键人物。' },
   unit: { en: 'No unit has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的部门。' },
   goal: { en: 'No goal has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的目标。' },
@@ -182,6 +183,12 @@ export function unitMarkdown(unit: Unit, plan: Plan, locale: Locale): string {
   ]);
 }
 
+/** A business driver: its name, whether it lies inside or outside the customer, why it matters. */
+export function driverMarkdown(driver: Driver, locale: Locale): string {
+  const kind = driver.kind !== undefined ? valueText('kind', driver.kind)?.[locale] : undefined;
+  return paragraphs([`**${escape(driver.name ?? driver.id ?? '')}** (\`${driver.id}\`)`, bullets([kind, driver.note && escape(driver.note)])]);
+}
+
 function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findings?: readonly Finding[], clock?: ContactClock): string {
   const unknown = interpolate(UNKNOWN_ID[kind][locale], { id });
   if (kind === 'stakeholder') {
@@ -196,6 +203,10 @@ function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findin
   if (kind === 'unit') {
     const u = indexById(plan.units).get(id);
     return u ? unitMarkdown(u, plan, locale) : unknown;
+  }
+  if (kind === 'driver') {
+    const d = indexById(plan.drivers).get(id);
+    return d ? driverMarkdown(d, locale) : unknown;
   }
   const a = indexById(plan.actions).get(id);
   return a ? paragraphs([`**${a.id}**${a.what ? `: ${escape(a.what)}` : ''}`, bullets([a.when, a.who].map((t) => t && escape(t)))]) : unknown;

@@ -62,6 +62,7 @@ export class RenameError extends Error {
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 const KIND_LABELS: Record<IdKind, Text> = {
+  driver: { en: 'driver', 'zh-cn': '驱动因素' },
   stakeholder: { en: 'stakeholder', 'zh-cn': '关键人物' },
   unit: { en: 'unit', 'zh-cn': '部门' },
   goal: { en: 'goal', 'zh-cn': '目标' },
@@ -70,8 +71,8 @@ const KIND_LABELS: Record<IdKind, Text> = {
 
 const MESSAGES = {
   notAnId: {
-    en: 'Put the cursor on a stakeholder, unit, goal or action id to rename it.',
-    'zh-cn': '请将光标放在关键人物、部门、目标或行动的 id 上再重命名。',
+    en: 'Put the cursor on a driver, stakeholder, unit, goal or action id to rename it.',
+    'zh-cn': '请将光标放在驱动因素、关键人物、部门、目标或行动的 id 上再重命名。',
   },
   invalid: {
     en: '`{name}` is not a valid id: start with a letter, then use only letters, digits, `_` and `-`.',
