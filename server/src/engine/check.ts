@@ -43,7 +43,7 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Finding[] {
         severity: setting,
         stage: rule.stage,
         span: r.span,
-        message: interpolate(template[config.locale], args),
+        message: interpolate(template[config.locale], args, config.locale),
         messageId,
         args,
         data: r.data,

@@ -13,7 +13,8 @@ import { REPORT_FORMATS, renderReport } from '../report';
 import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
-import { countsText, INFLUENCE_LABELS, INFLUENCES, STAGE_LABELS, STANCE_LABELS, STANCES } from '../views/labels';
+import { INFLUENCES, STANCES } from '../views/labels';
+import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
 import {

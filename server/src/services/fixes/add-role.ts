@@ -10,11 +10,12 @@ import { say, TODO, uniqueId, type Fix, type FixContext } from './fix';
 import { appendItem, inPlace, putEntries, putPath } from './map-edits';
 import { entry, map, scalar, seq, type Value } from './render';
 import type { Edit } from './text-edits';
+import { text } from '../../engine/vocabulary';
 
 const TITLES = {
-  newStakeholder: { en: 'Add a stakeholder who holds the `{role}` role', 'zh-cn': '添加一位担任 `{role}` 角色的关键人物' },
-  addRole: { en: 'Add the role `{role}` to {name}', 'zh-cn': '为 {name} 添加角色 `{role}`' },
-  who: { en: 'who holds the {role} role?', 'zh-cn': '谁担任 {role} 角色？' },
+  newStakeholder: text('Add a stakeholder who holds the `{role}` role', '添加一位担任 `{role}` 角色的关键人物'),
+  addRole: text('Add the role `{role}` to {name}', '为 {name} 添加角色 `{role}`'),
+  who: text('who holds the {role} role?', '谁担任 {role} 角色？'),
 } satisfies Record<string, Text>;
 
 export function roleFixes(ctx: FixContext, role: string): Fix[] {
