@@ -10,7 +10,7 @@ import { itemAnchor } from '../engine/spans';
 import { CYCLE, type Locale, type Span, type Stage, type Text } from '../engine/types';
 import { ruleByCode } from '../rules';
 import { markOf, planHealth, stageHealth, worse, type Mark, type PlanHealth } from './health';
-import { ACTION_STATUS_LABELS, colon, countsText, INFLUENCE_LABELS, inline, LABELS, labelOf, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
+import { ACTION_STATUS_LABELS, colon, countsText, DIAGNOSIS_SECTION_LABELS, INFLUENCE_LABELS, inline, LABELS, labelOf, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
 import { actionsByDate, findingsIn, holdersByRole, sectionRange, stakeholderLabel } from './plan-facts';
 import { SMART_RULES, smartStatus, smartSummary, type SmartLetter } from './smart-status';
 
@@ -79,7 +79,7 @@ export function buildOutline(plan: Plan, findings: readonly Finding[], locale: L
       group.mark = worstOf(group.children);
       children.push(group);
     }
-    const group = leaf('roles', 'roles', say(LABELS.keyDecisionMakers), worstOf(children), range, field?.key ?? range);
+    const group = leaf('roles', 'roles', say(DIAGNOSIS_SECTION_LABELS.stakeholders), worstOf(children), range, field?.key ?? range);
     annotate(group, `${ROLES.filter((r) => holders.get(r)!.length > 0).length}/${ROLES.length}`);
     group.children = children;
     return group;

@@ -53,8 +53,30 @@ export const SMART_LABELS = termsJson.smart;
 export const PURCHASING_FACTORS = termsJson.purchasingFactors;
 /** What an id names, as a noun in a sentence. */
 export const ID_KIND_LABELS = termsJson.idKinds;
-/** Each key's term, by its path's trailing keys (`stakeholders.owner` before `owner`; `financials.*` for any figure). */
-export const KEY_TERMS: Terms = termsJson.keys;
+/** The six sections of the diagnosis (诊断), in the course's order. */
+export const DIAGNOSIS_SECTION_LABELS = termsJson.diagnosisSections;
+const { organization, ...sections } = DIAGNOSIS_SECTION_LABELS;
+/**
+ * Each key's term, by its path's trailing keys (`stakeholders.owner` before `owner`; `financials.*` for
+ * any figure). A key that names a stage or a section of the diagnosis has that stage's or section's term.
+ */
+export const KEY_TERMS: Terms = { ...resolveKeys(termsJson.keys), ...STAGE_LABELS, ...sections, 'diagnosis.organization': organization };
+/** The keys with a term of their own (the others name a term of another group). */
+const OWN_KEY_TERMS = Object.fromEntries(Object.entries(termsJson.keys).filter((e): e is [string, Text] => typeof e[1] !== 'string'));
+
+/** A key's entry is its term, or `group.key`: the term of that name in another group, so it is written once. */
+function resolveKeys(keys: Record<string, string | Text>): Terms {
+  const groups: Record<string, Terms> = { ...termsJson, ...uiJson } as unknown as Record<string, Terms>;
+  return Object.fromEntries(
+    Object.entries(keys).map(([key, entry]) => {
+      if (typeof entry !== 'string') return [key, entry];
+      const [group, name] = entry.split('.');
+      const term = groups[group]?.[name];
+      if (!term) throw new Error(`vocabulary: the key ${key} names ${entry}, which is not a term`);
+      return [key, term];
+    }),
+  );
+}
 
 /** Labels the views share: the outline, the map, hover and the report. */
 export const LABELS = uiJson.labels;
@@ -65,7 +87,7 @@ export const MAP_WORDS = uiJson.map;
 export const REPORT_WORDS = {
   ...uiJson.report,
   ...LABELS,
-  stakeholders: LABELS.keyDecisionMakers,
+  ...DIAGNOSIS_SECTION_LABELS,
   goalOwner: LABELS.owner,
   diagnosis: STAGE_LABELS.diagnosis,
   forecast: STAGE_LABELS.forecast,
@@ -123,6 +145,7 @@ export const GLOSSARY: readonly GlossaryGroup[] = [
   { title: 'Contract stages', where: 'report summary and rescue network', terms: CONTRACT_STAGE_LABELS },
   { title: 'Rescue network sources', where: 'report rescue network', terms: RESCUE_SIDE_LABELS },
   { title: 'Driver kinds', where: 'report diagnosis', terms: DRIVER_KIND_LABELS },
+  { title: 'Sections of the diagnosis', where: 'report headings, hover, the KAM102 fix, outline', terms: DIAGNOSIS_SECTION_LABELS },
   { title: 'Macro factors', where: 'report diagnosis', terms: MACRO_LABELS },
   { title: 'Micro factors', where: 'report diagnosis', terms: MICRO_LABELS },
   { title: 'Financials', where: 'report diagnosis', terms: FINANCIAL_LABELS },
@@ -133,7 +156,7 @@ export const GLOSSARY: readonly GlossaryGroup[] = [
   { title: 'Purchasing factors', where: 'rules on the purchasing diagnosis', terms: PURCHASING_FACTORS },
   { title: 'Finding marks', where: 'outline, health, report', terms: MARK_LABELS },
   { title: 'What an id names', where: 'rename, hover', terms: ID_KIND_LABELS },
-  { title: 'Keys of the plan', where: 'hover and completion (the term beside each key)', terms: KEY_TERMS },
+  { title: 'Keys of the plan (besides the stages and sections)', where: 'hover and completion (the term beside each key)', terms: OWN_KEY_TERMS },
   { title: 'Labels the views share', where: 'outline, stakeholder map, hover, report', terms: LABELS },
   { title: 'Report', where: 'HTML and Markdown report', terms: uiJson.report },
   { title: 'Hover', where: 'hover', terms: HOVER_WORDS },

@@ -9,7 +9,7 @@ import { isEmptyValue } from '../../engine/yaml-nodes';
 import { say, TODO, uniqueId, type Fix, type FixContext } from './fix';
 import { putPath } from './map-edits';
 import { entry, map, scalar, seq, type Entry } from './render';
-import { text } from '../../engine/vocabulary';
+import { courseTerm, DIAGNOSIS_SECTION_LABELS, STAGE_LABELS, text, type Terms } from '../../engine/vocabulary';
 
 const TITLES = {
   diagnosis: text('Add a `diagnosis` with its six sections to fill in', '添加包含六个部分、待填写的 `diagnosis`（诊断）'),
@@ -33,17 +33,6 @@ const NOTES = {
   financials: text('our sales to the account; also revenue, share, growth', '我们对该客户的销售额；另可填 revenue、share、growth'),
 } satisfies Record<string, Text>;
 
-/** The sections' names in Chinese, beside the English keys for a Chinese reader. */
-const SECTION_NAMES: Record<string, string> = {
-  diagnosis: '诊断',
-  macro: '宏观因素',
-  micro: '微观因素',
-  drivers: '业务驱动因素',
-  organization: '组织的架构',
-  stakeholders: '关键决策者',
-  financials: '财务分析',
-};
-
 export const SECTIONS: readonly string[] = keysAt(['diagnosis']);
 
 /** KAM101: the whole diagnosis, where the cycle puts it (or under an empty `diagnosis:`). */
@@ -63,8 +52,10 @@ export function sectionsFix(ctx: FixContext, sections: readonly string[]): Fix |
   return edits && { title: say(ctx, TITLES.section, { section: wanted.join(', ') }), edits, isPreferred: true };
 }
 
+/** A section's Chinese name, beside its English key for a Chinese reader. */
 function sectionName(ctx: FixContext, key: string): string | undefined {
-  return ctx.locale === 'zh-cn' ? SECTION_NAMES[key] : undefined;
+  const terms: Terms = { diagnosis: STAGE_LABELS.diagnosis, ...DIAGNOSIS_SECTION_LABELS };
+  return ctx.locale === 'en' || !Object.hasOwn(terms, key) ? undefined : courseTerm(terms[key]);
 }
 
 function sectionEntry(ctx: FixContext, section: string): Entry {
