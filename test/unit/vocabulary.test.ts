@@ -61,7 +61,7 @@ describe('vocabulary', () => {
     assert.equal(interpolate('{missing} stays', {}), '{missing} stays');
   });
 
-  it('puts no English role name into a Chinese finding, nor a Chinese one into an English finding', () => {
+  it('puts no English role label into a Chinese KAM201 finding (the YAML name in brackets aside)', () => {
     const plan = 'kam: 1\naccount:\n  name: X\ndiagnosis:\n  stakeholders:\n    - id: a\n      name: A\n      roles: [guide]\n';
     const zh = checkText(plan, { config: defaultConfig('zh-cn'), today: '2026-11-26' }).filter((f) => f.code === 'KAM201');
     assert.ok(zh.length > 0, 'KAM201 reports the unheld roles');
@@ -85,5 +85,24 @@ describe('vocabulary', () => {
     walk(repoPath('server', 'src'));
     walk(repoPath('client', 'src'));
     assert.deepEqual(over, []);
+  });
+});
+
+describe('vocabulary and the client’s bundles', () => {
+  it('translates a term the client repeats as the vocabulary does (l10n bundle, package.nls)', () => {
+    const chinese = new Map<string, Set<string>>();
+    for (const group of GLOSSARY) {
+      for (const term of Object.values(group.terms)) chinese.set(term.en.toLowerCase(), (chinese.get(term.en.toLowerCase()) ?? new Set()).add(term['zh-cn']));
+    }
+    const bundle = JSON.parse(fs.readFileSync(repoPath('l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const en = JSON.parse(fs.readFileSync(repoPath('package.nls.json'), 'utf8')) as Record<string, string>;
+    const zh = JSON.parse(fs.readFileSync(repoPath('package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const pairs = [...Object.entries(bundle), ...Object.keys(en).filter((k) => Object.hasOwn(zh, k)).map((k) => [en[k], zh[k]])];
+    const drift = pairs.filter(([english, translated]) => {
+      const terms = chinese.get(english.toLowerCase());
+      return terms !== undefined && !terms.has(translated);
+    });
+    assert.ok(pairs.some(([english]) => chinese.has(english.toLowerCase())), 'the bundles repeat some terms (Stance, Roles, …)');
+    assert.deepEqual(drift, []);
   });
 });

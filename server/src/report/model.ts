@@ -6,10 +6,35 @@ import { indexById } from '../engine/plan-index';
 import { ROLE_LABELS } from '../engine/roles';
 import { lineOf } from '../engine/spans';
 import type { Finding } from '../engine/rule';
-import { interpolate, type Locale } from '../engine/types';
+import { interpolate, type Args, type Locale } from '../engine/types';
 import { planHealth, SEVERITY_COST, STAGE_CAP, type Mark, type PlanHealth } from '../views/health';
 import { CONTRACT_STAGES, RESCUE_SIDES, SWOT_QUADRANTS } from '../views/labels';
-import { ACTION_STATUS_LABELS, CONTRACT_STAGE_LABELS, countsText, DIRECTION_LABELS, DRIVER_KIND_LABELS, FINANCIAL_LABELS, FORECAST_LABELS, INFLUENCE_LABELS, labelOf, MACRO_LABELS, MARK_LABELS, METRIC_LABELS, MICRO_LABELS, RESCUE_SIDE_LABELS, ROLE_ORIENTATION, STAGE_LABELS, STANCE_LABELS, SWOT_ENTRY_LABELS, SWOT_QUADRANT_LABELS, VALUE_LABELS, REPORT_WORDS as WORDS, type ReportWord as Word, type Terms } from '../engine/vocabulary';
+import {
+  ACTION_STATUS_LABELS,
+  CONTRACT_STAGE_LABELS,
+  countsText,
+  DIRECTION_LABELS,
+  DRIVER_KIND_LABELS,
+  FINANCIAL_LABELS,
+  FORECAST_LABELS,
+  INFLUENCE_LABELS,
+  labelOf,
+  languageTag,
+  MACRO_LABELS,
+  MARK_LABELS,
+  METRIC_LABELS,
+  MICRO_LABELS,
+  RESCUE_SIDE_LABELS,
+  REPORT_WORDS as WORDS,
+  ROLE_ORIENTATION,
+  STAGE_LABELS,
+  STANCE_LABELS,
+  SWOT_ENTRY_LABELS,
+  SWOT_QUADRANT_LABELS,
+  VALUE_LABELS,
+  type ReportWord as Word,
+  type Terms,
+} from '../engine/vocabulary';
 import { renderGridSvg, renderMapSvg } from '../views/map-svg';
 import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../views/plan-facts';
 import { SMART_LETTERS, smartStatus } from '../views/smart-status';
@@ -70,11 +95,11 @@ export interface ReportOptions {
 const NONE = '—';
 
 export function buildReport(plan: Plan, findings: readonly Finding[], { locale, today }: ReportOptions): ReportModel {
-  const say = (word: Word, args?: Record<string, string | number>) => interpolate(WORDS[word][locale], args);
+  const say = (word: Word, args?: Args) => interpolate(WORDS[word][locale], args, locale);
   const label = (labels: Terms, key: string | undefined) => (key === undefined ? NONE : labelOf(labels, key, locale));
   const or = (value: string | undefined) => (value === undefined || value.trim() === '' ? NONE : value);
   const join = (values: readonly string[]) => (values.length === 0 ? NONE : values.join('; '));
-  const number = new Intl.NumberFormat(locale === 'zh-cn' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
+  const number = new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 2 });
 
   const health = planHealth(findings, { parses: plan.syntaxErrors.length === 0 });
   const people = indexById(plan.stakeholders);

@@ -10,7 +10,18 @@ import { itemAnchor } from '../engine/spans';
 import { CYCLE, type Locale, type Span, type Stage, type Text } from '../engine/types';
 import { ruleByCode } from '../rules';
 import { markOf, planHealth, stageHealth, worse, type Mark, type PlanHealth } from './health';
-import { ACTION_STATUS_LABELS, colon, countsText, DIAGNOSIS_SECTION_LABELS, INFLUENCE_LABELS, inline, LABELS, labelOf, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
+import {
+  ACTION_STATUS_LABELS,
+  colon,
+  countsText,
+  DIAGNOSIS_SECTION_LABELS,
+  INFLUENCE_LABELS,
+  inline,
+  LABELS,
+  labelOf,
+  STAGE_LABELS,
+  STANCE_LABELS,
+} from '../engine/vocabulary';
 import { actionsByDate, findingsIn, holdersByRole, sectionRange, stakeholderLabel } from './plan-facts';
 import { SMART_RULES, smartStatus, smartSummary, type SmartLetter } from './smart-status';
 

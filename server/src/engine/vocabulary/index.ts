@@ -35,24 +35,28 @@ export const STAGE_LABELS: Record<Stage, Text> = termsJson.stages;
 export const MARK_LABELS: Record<Severity | 'ok', Text> = termsJson.marks;
 export const STANCE_LABELS = termsJson.stances;
 export const INFLUENCE_LABELS = termsJson.influence;
-export const CONTRACT_STAGE_LABELS: Terms = termsJson.contractStages;
-export const RESCUE_SIDE_LABELS: Terms = termsJson.rescueSides;
-export const DIRECTION_LABELS: Terms = termsJson.directions;
-export const METRIC_LABELS: Terms = termsJson.metrics;
-export const ACTION_STATUS_LABELS: Terms = termsJson.actionStatus;
-export const DRIVER_KIND_LABELS: Terms = termsJson.driverKinds;
-export const MACRO_LABELS: Terms = termsJson.macro;
-export const MICRO_LABELS: Terms = termsJson.micro;
-export const FINANCIAL_LABELS: Terms = termsJson.financials;
-export const FORECAST_LABELS: Terms = termsJson.forecast;
-export const VALUE_LABELS: Terms = termsJson.customerValues;
-export const SWOT_ENTRY_LABELS: Terms = termsJson.swotSubjects;
-export const SWOT_QUADRANT_LABELS: Terms = termsJson.swotQuadrants;
-export const SMART_LABELS = termsJson.smart;
-/** The four groups of factors that shape how a customer buys (采购者影响采购行为的主要因素). */
-export const PURCHASING_FACTORS = termsJson.purchasingFactors;
-/** What an id names, as a noun in a sentence. */
-export const ID_KIND_LABELS = termsJson.idKinds;
+const { keys, ...tables } = termsJson;
+const groups: Record<keyof typeof tables, Terms> = tables;
+export const {
+  contractStages: CONTRACT_STAGE_LABELS,
+  rescueSides: RESCUE_SIDE_LABELS,
+  directions: DIRECTION_LABELS,
+  metrics: METRIC_LABELS,
+  actionStatus: ACTION_STATUS_LABELS,
+  driverKinds: DRIVER_KIND_LABELS,
+  macro: MACRO_LABELS,
+  micro: MICRO_LABELS,
+  financials: FINANCIAL_LABELS,
+  forecast: FORECAST_LABELS,
+  customerValues: VALUE_LABELS,
+  swotSubjects: SWOT_ENTRY_LABELS,
+  swotQuadrants: SWOT_QUADRANT_LABELS,
+  smart: SMART_LABELS,
+  /** The four groups of factors that shape how a customer buys (采购者影响采购行为的主要因素). */
+  purchasingFactors: PURCHASING_FACTORS,
+  /** What an id names, as a noun in a sentence. */
+  idKinds: ID_KIND_LABELS,
+} = groups;
 /** The six sections of the diagnosis (诊断), in the course's order. */
 export const DIAGNOSIS_SECTION_LABELS = termsJson.diagnosisSections;
 const { organization, ...sections } = DIAGNOSIS_SECTION_LABELS;
@@ -60,9 +64,9 @@ const { organization, ...sections } = DIAGNOSIS_SECTION_LABELS;
  * Each key's term, by its path's trailing keys (`stakeholders.owner` before `owner`; `financials.*` for
  * any figure). A key that names a stage or a section of the diagnosis has that stage's or section's term.
  */
-export const KEY_TERMS: Terms = { ...resolveKeys(termsJson.keys), ...STAGE_LABELS, ...sections, 'diagnosis.organization': organization };
+export const KEY_TERMS: Terms = { ...resolveKeys(keys), ...STAGE_LABELS, ...sections, 'diagnosis.organization': organization };
 /** The keys with a term of their own (the others name a term of another group). */
-const OWN_KEY_TERMS = Object.fromEntries(Object.entries(termsJson.keys).filter((e): e is [string, Text] => typeof e[1] !== 'string'));
+const OWN_KEY_TERMS = Object.fromEntries(Object.entries(keys).filter((e): e is [string, Text] => typeof e[1] !== 'string'));
 
 /** A key's entry is its term, or `group.key`: the term of that name in another group, so it is written once. */
 function resolveKeys(keys: Record<string, string | Text>): Terms {
@@ -83,10 +87,10 @@ export const LABELS = uiJson.labels;
 export const HOVER_WORDS = uiJson.hover;
 export const MAP_WORDS = uiJson.map;
 
-/** The report's words: its own, the shared labels, and the stages as its section headings. */
+/** The report's words: the shared labels, its own (which win: its `owner` is the account manager), the sections and the stages as its headings. */
 export const REPORT_WORDS = {
-  ...uiJson.report,
   ...LABELS,
+  ...uiJson.report,
   ...DIAGNOSIS_SECTION_LABELS,
   goalOwner: LABELS.owner,
   diagnosis: STAGE_LABELS.diagnosis,

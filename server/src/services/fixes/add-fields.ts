@@ -33,10 +33,10 @@ const TITLES: Record<ItemKind, Text> = {
 };
 
 const NOTES = {
-  metricGuessed: text('TODO check: guessed from the statement', 'TODO 请核对：根据目标描述推断'),
+  metricGuessed: text('TODO check: guessed from the statement', 'TODO 请核对：根据目标陈述推断'),
   metricOther: text(
     'TODO: share, growth, contribution, revenue, volume, price or spend?',
-    'TODO：份额、增长、贡献、收入、数量、价格还是花费？',
+    'TODO：占有率、成长率、贡献度、收入、数量、定价还是花费支出？',
   ),
   baseline: text('TODO: where we are today', 'TODO：现状值'),
   target: text('TODO: the value to reach', 'TODO：要达到的值'),

@@ -9,7 +9,8 @@ import { isEmptyValue } from '../../engine/yaml-nodes';
 import { say, TODO, uniqueId, type Fix, type FixContext } from './fix';
 import { putPath } from './map-edits';
 import { entry, map, scalar, seq, type Entry } from './render';
-import { courseTerm, DIAGNOSIS_SECTION_LABELS, STAGE_LABELS, text, type Terms } from '../../engine/vocabulary';
+import { ROLES } from '../../engine/roles';
+import { courseTerm, DIAGNOSIS_SECTION_LABELS, listOf, ROLE_LABELS, STAGE_LABELS, text, type Terms } from '../../engine/vocabulary';
 
 const TITLES = {
   diagnosis: text('Add a `diagnosis` with its six sections to fill in', '添加包含六个部分、待填写的 `diagnosis`（诊断）'),
@@ -26,10 +27,7 @@ const NOTES = {
   kind: text('or internal', '或 internal'),
   unit: text('a unit of the account, e.g. the pharmacy', '客户的一个部门，如药剂科'),
   person: text('a key decision maker', '一位关键决策者'),
-  roles: text(
-    'decision-maker, proposer, guide, implementer, constrainer, influencer',
-    '最高阶决策者、提议者、指导者、执行者、条件限制者、影响者',
-  ),
+  roles: text(ROLES.join(', '), listOf(ROLES.map((role) => courseTerm(ROLE_LABELS[role])), 'zh-cn')),
   financials: text('our sales to the account; also revenue, share, growth', '我们对该客户的销售额；另可填 revenue、share、growth'),
 } satisfies Record<string, Text>;
 
