@@ -6,7 +6,7 @@ import { valueKind, validatePlanData, type SchemaNode, type ValueKind } from '..
 import { firstContentLine, itemAnchor } from '../engine/spans';
 import { nearest } from '../engine/suggest';
 import { keyList, type Span, type Text } from '../engine/types';
-import { alternatives, courseTerm, LOCALES, text } from '../engine/vocabulary';
+import { alternatives, courseTerm, ID_KIND_LABELS, LOCALES, text } from '../engine/vocabulary';
 import { aliasCount, deref, eachNode, entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
 
 type Path = (string | number)[];
@@ -39,10 +39,10 @@ const EXPECTED: Record<Exclude<ValueKind, 'enum' | 'const'>, Text> = {
 /** The singular of each list of maps, for "Unknown key … in goal". */
 const ITEM_NOUNS: Record<string, Text> = {
   drivers: { en: 'driver', 'zh-cn': '业务驱动因素' },
-  organization: { en: 'unit', 'zh-cn': '组织单元' },
-  stakeholders: { en: 'stakeholder', 'zh-cn': '关键决策者' },
-  goals: { en: 'goal', 'zh-cn': '目标' },
-  actions: { en: 'action', 'zh-cn': '行动' },
+  organization: ID_KIND_LABELS.unit,
+  stakeholders: ID_KIND_LABELS.stakeholder,
+  goals: ID_KIND_LABELS.goal,
+  actions: ID_KIND_LABELS.action,
   controls: { en: 'control', 'zh-cn': '控制项' },
   feedback: { en: 'feedback entry', 'zh-cn': '反馈' },
 };

@@ -3,8 +3,8 @@
 // The terms themselves (a key's name, a role's orientation) are the vocabulary's.
 import type { Role } from '../engine/roles';
 import type { Text } from '../engine/types';
-import { courseTerm, KEY_TERMS } from '../engine/vocabulary';
 import { text } from '../engine/vocabulary';
+import { courseTerm, KEY_TERMS } from '../engine/vocabulary';
 
 interface KeyEntry {
   /** What the key holds, in Chinese; the English is the schema's description. */
@@ -234,7 +234,7 @@ const keys: Record<string, KeyEntry> = {
     zh: '要达到的数值：数字，或 20%、1,200,000 这样的文字。',
     method: text(
       'Measurable (M) and achievable (A): where we want to be, as a number that can be reached by the deadline.',
-      '可以衡量的（M）与可以达到的（A）：想要到达的位置，用数字表示，且在期限前可以达到。',
+      '可以衡量的（M）与可以达到的（A）：想要到达的位置，用数字表示，且在截止日期前可以达到。',
     ),
   },
   deadline: {
@@ -412,17 +412,17 @@ const roles: Record<Role, RoleText> = {
 /** The values of the format's enums, by the key that takes them. */
 const values: Record<string, Record<string, Text>> = {
   direction: {
-    'build-fast': text('**迅速建立**: build share fast. The target must be above the baseline.', '**迅速建立**：迅速地建立市场占有率。目标值须高于基准值。'),
+    'build-fast': text('**迅速建立**: build share fast. The target must be above the baseline.', '**迅速建立**：迅速地建立市场占有率。目标值须高于现状值。'),
     'build-steady': text(
       '**慢慢增加**: grow share steadily to lead the key-account field. The target must be above the baseline.',
-      '**慢慢增加**：慢慢地增加市场占有率，以成为重点客户领域中的领导者。目标值须高于基准值。',
+      '**慢慢增加**：慢慢地增加市场占有率，以成为重点客户领域中的领导者。目标值须高于现状值。',
     ),
-    maintain: text('**积极维持**: actively hold share. The target must not fall below the baseline.', '**积极维持**：积极地维持重点客户占有率。目标值不得低于基准值。'),
+    maintain: text('**积极维持**: actively hold share. The target must not fall below the baseline.', '**积极维持**：积极地维持重点客户占有率。目标值不得低于现状值。'),
     harvest: text(
       '**谨慎掌控利润**: carefully control the account’s profit; the figures may move either way.',
       '**谨慎掌控利润**：谨慎地掌控重点客户管理的利润，数字可升可降。',
     ),
-    withdraw: text('**逐渐撤退**: withdraw gradually from the account. The target must not be above the baseline.', '**逐渐撤退**：逐渐地从重点客户市场上撤退。目标值不得高于基准值。'),
+    withdraw: text('**逐渐撤退**: withdraw gradually from the account. The target must not be above the baseline.', '**逐渐撤退**：逐渐地从重点客户市场上撤退。目标值不得高于现状值。'),
   },
   metric: {
     share: text('Key-account share against competitors (市场占有率).', '重点客户市场占有率 vs. 竞争者。'),

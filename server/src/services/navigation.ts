@@ -11,9 +11,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { interpolate, type Locale, type Text } from '../engine/types';
+import { ID_KIND_LABELS, say, text } from '../engine/vocabulary';
 import { rangeOf, type PlanDocument } from './document';
 import { idIndex, occurrenceAt, occurrencesOf, type IdKind, type IdOccurrence } from './id-index';
-import { ID_KIND_LABELS, say, text } from '../engine/vocabulary';
 
 /** The id under the cursor and every occurrence of it (same kind, same id). */
 function idAt({ document, plan }: PlanDocument, position: Position): { at: IdOccurrence; all: readonly IdOccurrence[] } | undefined {

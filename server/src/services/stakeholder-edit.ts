@@ -10,6 +10,7 @@ import { normalizeRole, ROLE_LABELS, ROLES, type Role } from '../engine/roles';
 import { interpolate, type Locale, type Span, type Text } from '../engine/types';
 import { localToday } from '../engine/values';
 import { deref, isEmptyValue, scalarText, spanOf } from '../engine/yaml-nodes';
+import { courseTerm, LABELS, lowered, say, text, type Args } from '../engine/vocabulary';
 import { INFLUENCES, STANCES } from '../views/labels';
 import { stakeholderLabel } from '../views/plan-facts';
 import { rangeOf, type PlanDocument } from './document';
@@ -19,7 +20,6 @@ import { detectLayout } from './fixes/layout';
 import { inPlace, putEntries, type MapSite } from './fixes/map-edits';
 import { entry, scalar } from './fixes/render';
 import { applyOffsetEdits, lineEnd, lineStart, mergeEdits, type Edit } from './fixes/text-edits';
-import { courseTerm, LABELS, lowered, say, text, type Args } from '../engine/vocabulary';
 
 export type StakeholderField = 'stance' | 'influence' | 'role';
 

@@ -3,8 +3,8 @@
 import type { Goal } from '../engine/model';
 import type { Finding } from '../engine/rule';
 import type { Text } from '../engine/types';
-import { findingsIn } from './plan-facts';
 import { SMART_LABELS } from '../engine/vocabulary';
+import { findingsIn } from './plan-facts';
 
 export const SMART_LETTERS = ['S', 'M', 'A', 'R', 'T'] as const;
 export type SmartLetter = (typeof SMART_LETTERS)[number];

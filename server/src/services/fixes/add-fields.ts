@@ -12,10 +12,10 @@ import { indexById } from '../../engine/plan-index';
 import { keyList, type Text } from '../../engine/types';
 import { daysBetween, isValidDate } from '../../engine/values';
 import { missingKeys } from '../../engine/yaml-nodes';
+import { text } from '../../engine/vocabulary';
 import { addMonths, say, TODO, type Fix, type FixContext } from './fix';
 import { putEntries } from './map-edits';
 import { entry, scalar, type Entry } from './render';
-import { text } from '../../engine/vocabulary';
 
 export type ItemKind = 'goal' | 'action';
 
