@@ -8,7 +8,7 @@ import type { Severity, Stage } from '../types';
 import rolesJson from './roles.json';
 import termsJson from './terms.json';
 import uiJson from './ui.json';
-import { clauses, type Locale, type Text } from './locale';
+import { clauses, say, type Locale, type Text } from './locale';
 
 export * from './locale';
 
@@ -123,7 +123,7 @@ export function countsText(counts: Record<Severity, number>, locale: Locale): st
     const n = counts[severity];
     if (n === 0) continue;
     const template = n === 1 || severity === 'info' ? COUNTS.one : COUNTS.many;
-    parts.push(template[locale].replace('{n}', String(n)).replace('{severity}', MARK_LABELS[severity][locale]));
+    parts.push(say(template, locale, { n, severity: MARK_LABELS[severity] }));
   }
   return parts.length === 0 ? COUNTS.none[locale] : clauses(parts, locale);
 }
