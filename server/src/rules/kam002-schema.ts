@@ -6,7 +6,7 @@ import { valueKind, validatePlanData, type SchemaNode, type ValueKind } from '..
 import { firstContentLine, itemAnchor } from '../engine/spans';
 import { nearest } from '../engine/suggest';
 import { keyList, type Span, type Text } from '../engine/types';
-import { alternatives, courseTerm, ID_KIND_LABELS, LOCALES, text } from '../engine/vocabulary';
+import { alternatives, ID_KIND_LABELS, LOCALES, text } from '../engine/vocabulary';
 import { aliasCount, deref, eachNode, entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
 
 type Path = (string | number)[];
@@ -340,7 +340,7 @@ function expectedArgs(schema: SchemaNode): { expected: Text } {
     return EXPECTED[kind];
   };
   const all = (schema.anyOf ?? schema.oneOf ?? [schema]).map(words);
-  return { expected: text(alternatives(all.map((t) => t.en), 'en'), alternatives(all.map((t) => courseTerm(t)), LOCALES[1])) };
+  return { expected: Object.fromEntries(LOCALES.map((locale) => [locale, alternatives(all.map((t) => t[locale]), locale)])) as Text };
 }
 
 function actualArgs(value: unknown): { actual: Text } {
