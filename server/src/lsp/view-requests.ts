@@ -14,7 +14,7 @@ import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
 import { INFLUENCES, STANCES } from '../engine/format';
-import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../views/labels';
+import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
 import { MAP_MARK_LABELS, MAP_MARKS } from '../views/map-svg';
 import type { RelationshipClock } from '../views/stakeholder-map-model';
 import type { PlanDocuments } from './documents';

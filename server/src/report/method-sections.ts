@@ -7,30 +7,24 @@ import { daysSinceContact, engagedIds, isKeyRelationship, isLive, isStale, isUnm
 import { ROLE_LABELS } from '../engine/roles';
 import { interpolate, type Locale, type Text } from '../engine/types';
 import { isValidDate, quantityValue } from '../engine/values';
-import { INFLUENCE_LABELS, labelOf, STANCE_LABELS } from '../views/labels';
+import { INFLUENCE_LABELS, labelOf, PURCHASING_FACTORS, REPORT_WORDS, STANCE_LABELS, STAGE_LABELS, text } from '../engine/vocabulary';
 import { nestedEntity, stakeholderLabel, textEntries } from '../engine/plan-facts';
 import type { Block, Cell, Section } from './model';
 
-const text = (en: string, zh: string): Text => ({ en, 'zh-cn': zh });
-
 const WORDS = {
-  notFilled: text('Not filled in.', '未填写。'),
+  notFilled: REPORT_WORDS.notFilled,
   purchasing: text('Purchasing factors', '采购决策的影响因素'),
-  environmental: text('Environmental', '环境因素'),
-  organizational: text('Organizational', '组织因素'),
-  interpersonal: text('Interpersonal', '人际因素'),
-  individual: text('Individual', '个人因素'),
   purchasingGuide: text(
     'Why does this account buy the way it does? The environment around it, the organisation itself, the people around the buyer and the buyer as a person each shape the purchase.',
     '这个客户为什么这样采购？客户所处的环境、组织本身、采购者之间的人际关系，以及采购者个人，都在影响采购。',
   ),
 
   relationships: text('Relationships', '客户关系'),
-  person: text('Name', '姓名'),
-  roles: text('Roles', '角色'),
-  stance: text('Stance', '态度'),
-  influence: text('Influence', '影响力'),
-  lastContact: text('Last contact', '最近接触'),
+  person: REPORT_WORDS.person,
+  roles: REPORT_WORDS.roles,
+  stance: REPORT_WORDS.stance,
+  influence: REPORT_WORDS.influence,
+  lastContact: REPORT_WORDS.lastContact,
   daysSince: text('Days since', '间隔天数'),
   state: text('State', '状态'),
   stale: text('⚠ stale: over {limit} days', '⚠ 关系疏远：超过 {limit} 天'),
@@ -57,9 +51,9 @@ const WORDS = {
 
   traceability: text('Traceability', '追溯矩阵'),
   driver: text('Business driver', '业务驱动因素'),
-  goal: text('Goal', '目标'),
-  actions: text('Actions', '行动'),
-  controls: text('Controls', '控制'),
+  goal: REPORT_WORDS.goal,
+  actions: STAGE_LABELS.actions,
+  controls: STAGE_LABELS.controls,
   budget: text('Budget', '预算'),
   noGoal: text('⚠ no goal answers it', '⚠ 没有目标回应'),
   noDriver: text('⚠ no driver', '⚠ 无驱动因素'),
@@ -134,7 +128,7 @@ function flag(ctx: MethodContext, word: Word, args?: Record<string, string | num
 /** `diagnosis.purchasing_factors`: the four factors, the course's question beneath. */
 export function purchasingFactorsSection(ctx: MethodContext): Section {
   const entries = new Map(textEntries(ctx.plan, nestedEntity(ctx.plan, ctx.plan.diagnosis, 'purchasing_factors')));
-  const items = FACTORS.filter((f) => (entries.get(f) ?? []).length > 0).map((f): [string, string[]] => [say(ctx, f), entries.get(f)!]);
+  const items = FACTORS.filter((f) => (entries.get(f) ?? []).length > 0).map((f): [string, string[]] => [PURCHASING_FACTORS[f][ctx.locale], entries.get(f)!]);
   const body: Block = items.length > 0 ? { kind: 'fields', items } : { kind: 'empty', text: say(ctx, 'notFilled') };
   return section('purchasing-factors', say(ctx, 'purchasing'), [body, ...guidance(ctx, 'purchasingGuide')]);
 }
