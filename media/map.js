@@ -134,11 +134,13 @@
 
   /** Stale relationships and unmanaged opposition (KAM207, KAM209), with who is marked; none when nobody is. */
   function markLegend() {
-    const marked = (model.choices.marks || []).filter((/** @type {{ value: string }} */ m) => model.map.nodes.some((/** @type {any} */ n) => n[m.value]));
+    if (!model) return undefined;
+    const { nodes } = model.map;
+    const marked = model.choices.marks.filter((m) => nodes.some((n) => n[m.value]));
     if (marked.length === 0) return undefined;
     const marks = element('div', 'marks');
     for (const m of marked) {
-      const names = model.map.nodes.filter((/** @type {any} */ n) => n[m.value]).map((/** @type {{ name: string }} */ n) => n.name).join(', ');
+      const names = nodes.filter((n) => n[m.value]).map((n) => n.name).join(', ');
       const chip = element('span', `chip mark mark-${m.value}`, `⚠ ${labelled(m.label, names)}`);
       chip.title = chip.textContent || '';
       marks.append(chip);

@@ -39,7 +39,7 @@ describe('hover: relationships', () => {
     assert.match(zhao, /\*\*Stale\*\* — more than 90 days for a key relationship/);
     assert.doesNotMatch(markdownAt(doc, cursor(doc, 'with: [zhao', 'zhao'), { ...options, staleAfterDays: 120 }), /Stale/);
     const zh = markdownAt(doc, cursor(doc, 'with: [zhao', 'zhao'), { ...options, locale: 'zh-cn' });
-    assert.match(zh, /最近接触：2026-08-01，117 天前/);
+    assert.match(zh, /最近联系：2026-08-01，117 天前/);
     assert.match(zh, /关系疏远/);
   });
 

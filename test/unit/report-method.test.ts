@@ -51,7 +51,7 @@ describe('report: method sections', () => {
 
   it('shows the purchasing factors and the course’s question, and says so when none are written', () => {
     const riverside = report(readRepoFile('examples', 'riverside-general.kam.yaml'), 'md', 'en');
-    assert.match(riverside, /- \*\*Organizational\*\*:\n {2}- The therapeutics committee meets quarterly\n/);
+    assert.match(riverside, /- \*\*Organizational factors\*\*:\n {2}- The therapeutics committee meets quarterly\n/);
     assert.ok(riverside.includes('Why does this account buy the way it does?'));
     const empty = report('kam: 1\naccount: {name: A}\ndiagnosis:\n  macro: {economic: Flat}\n', 'md', 'zh-cn');
     assert.match(empty, /### 采购决策的影响因素\n\n_未填写。_\n/);

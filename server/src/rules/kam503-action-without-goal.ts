@@ -4,7 +4,10 @@ import { itemSpan } from '../engine/spans';
 import { isEmptyValue } from '../engine/yaml-nodes';
 
 /** A live action that serves no goal: effort the plan cannot trace to where it wants to go. */
-export const kam503: Rule = {
+/** The action, and the plan's goal ids: one fix per goal. */
+export type Kam503Data = { action?: string; goals: string[] };
+
+export const kam503: Rule<Kam503Data> = {
   code: 'KAM503',
   name: 'action-without-goal',
   severity: 'info',

@@ -1,3 +1,4 @@
+import { isSeq } from 'yaml';
 import type { Rule } from '../engine/rule';
 import { itemSpan } from '../engine/spans';
 
@@ -5,7 +6,10 @@ import { itemSpan } from '../engine/spans';
  * Once the drivers carry ids, each goal says which of the customer's business drivers it answers:
  * a goal tied to none serves our numbers, not the customer's competitiveness.
  */
-export const kam801: Rule = {
+/** The goal, the plan's driver ids, and whether the goal has its `drivers` list already (then the fix is completion's). */
+export type Kam801Data = { goal?: string; drivers: string[]; listed: boolean };
+
+export const kam801: Rule<Kam801Data> = {
   code: 'KAM801',
   name: 'goal-not-grounded',
   severity: 'info',
@@ -25,7 +29,7 @@ export const kam801: Rule = {
     if (drivers.length === 0) return;
     for (const goal of plan.goals) {
       if (goal.drivers.length > 0) continue;
-      report({ span: itemSpan(plan, goal), data: { goal: goal.id, drivers } });
+      report({ span: itemSpan(plan, goal), data: { goal: goal.id, drivers, listed: isSeq(goal.fields.get('drivers')?.node) } });
     }
   },
 };

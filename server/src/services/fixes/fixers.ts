@@ -44,7 +44,8 @@ const FIXERS: { readonly [C in RuleCode]?: Fixer<RuleData<C>> } = {
     const action = ctx.plan.actions.find((a) => a.span.start <= span.start && span.start < a.span.end);
     return action ? goalLinkFixes(ctx, action) : [];
   },
-  KAM801: (ctx, span) => {
+  KAM801: (ctx, span, data) => {
+    if (data.listed) return []; // the list is there: completion offers the driver ids
     const goal = ctx.plan.goals.find((g) => g.span.start <= span.start && span.start < g.span.end);
     return [goal && driversFix(ctx, goal)];
   },
