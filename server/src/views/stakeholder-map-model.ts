@@ -236,7 +236,7 @@ export function nodeSize(node: Pick<MapNode, 'influence'>): { width: number; hei
 /**
  * Top-to-bottom org chart by dagre. Units become frames when the plan is small enough and dagre's
  * compound layout succeeds; otherwise the chart is drawn from `reports_to` alone (in columns when it
- * is large: stackedLayout), with the people who report to no one and have no reports set out in rows
+ * is large or wide: stackedLayout, narrowerLayout), with the people who report to no one and have no reports set out in rows
  * below it rather than in one endless rank.
  * The last few layouts are kept by what decides them (the boxes' sizes, the lines, the frames), so
  * an edit that changes none of that, such as a stance, and a second look at the same plan reuse it.
@@ -278,12 +278,26 @@ function computeLayout(nodes: readonly MapNode[], edges: readonly MapEdge[], clu
   const loose = nodes.filter((n) => !linked.has(n.id));
   let layout: MapLayout;
   try {
-    layout = nodes.length > CLUSTER_LIMIT ? stackedLayout(chart, edges) : dagreLayout(chart.map(sized), edges, []);
+    layout = nodes.length > CLUSTER_LIMIT ? stackedLayout(chart, edges) : narrowerLayout(chart, edges);
   } catch {
     layout = { width: 0, height: 0, clustered: false, nodes: [], clusters: [], edges: [] };
     loose.unshift(...chart);
   }
   return appendRows(layout, loose);
+}
+
+/**
+ * Wider than this (px, at 1:1), a chart beside the plan in half a window would have to shrink its names
+ * below the editor's text to fit: it is laid out in columns (stackedLayout) when that is narrower.
+ */
+export const WIDE_CHART = 720;
+
+/** A small chart top-down, as org charts are drawn; a wide one with each team of reports in a column. */
+function narrowerLayout(chart: readonly MapNode[], edges: readonly MapEdge[]): MapLayout {
+  const upright = dagreLayout(chart.map(sized), edges, []);
+  if (upright.width <= WIDE_CHART) return upright;
+  const stacked = stackedLayout(chart, edges);
+  return stacked.width < upright.width ? stacked : upright;
 }
 
 /** A box to place: a node, or a column of them. */
