@@ -334,7 +334,8 @@ function page(webview: vscode.Webview, media: vscode.Uri, uri: vscode.Uri): stri
     coverage: vscode.l10n.t('Role coverage'),
     unassigned: vscode.l10n.t('unassigned'),
     loading: vscode.l10n.t('Drawing the map…'),
-    hint: vscode.l10n.t('Drag to pan, scroll to zoom; click a person to show them in the plan, right-click to change them.'),
+    hint: vscode.l10n.t('Drag or scroll to move, Ctrl+scroll to zoom; click a person to show them in the plan, right-click to change them.'),
   };
-  return mapPage({ cspSource: webview.cspSource, css: asset('map.css'), script: asset('map.js'), language: vscode.env.language, words });
+  const editorFontSize = vscode.workspace.getConfiguration('editor', uri).get<number>('fontSize');
+  return mapPage({ cspSource: webview.cspSource, css: asset('map.css'), script: asset('map.js'), language: vscode.env.language, words, editorFontSize });
 }

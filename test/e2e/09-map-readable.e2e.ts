@@ -1,0 +1,132 @@
+// The stakeholder map's first view is readable: opened beside a plan (half the window), a five-person
+// org chart is fitted to the panel with its names at least as large as the editor's text, laid out
+// to suit the panel (the four reports in a column under their head), and the rest is scrolled to;
+// the influence grid likewise. Measured in the webview as drawn: each name's rendered height and
+// the size its font is drawn at (its font size times the canvas's scale).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { workbench } from './session';
+import type { Workbench } from './workbench';
+
+const PLAN_NAME = 'five-people.kam.yaml';
+const PEOPLE = ['Dr. Wang Min', 'Zhou Lei', 'Sun Yue', 'Qian Hao', 'Li Na'];
+const PLAN = `kam: 1
+account:
+  name: Five People Clinic
+  owner: Hannah Brooks
+  stage: proposal
+diagnosis:
+  stakeholders:
+    - id: wang
+      name: ${PEOPLE[0]}
+      title: Chief Medical Officer
+      roles: [decision_maker]
+      influence: high
+      stance: supporter
+${PEOPLE.slice(1)
+  .map((name, i) => `    - id: p${i}\n      name: ${name}\n      title: Head of Unit ${i + 1}\n      reports_to: wang\n      influence: medium\n      stance: neutral\n`)
+  .join('')}`;
+
+/** What the page shows of the names: the font size each is drawn at (px on screen) and its box. */
+interface Drawn {
+  drawnFontSizes: number[];
+  heights: number[];
+  boxes: { left: number; top: number; right: number; bottom: number }[];
+  viewport: { width: number; height: number };
+  scale: number;
+}
+
+/** Runs in the webview (a string: the tests are compiled without the DOM's types). */
+const MEASURE = `(viewport, selector) => {
+  const canvas = viewport.querySelector('#canvas');
+  const scale = new DOMMatrix(getComputedStyle(canvas).transform).a;
+  const names = [...viewport.querySelectorAll(selector)];
+  const origin = viewport.getBoundingClientRect();
+  const boxes = names.map((n) => {
+    const r = n.getBoundingClientRect();
+    return { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
+  });
+  return {
+    drawnFontSizes: names.map((n) => parseFloat(getComputedStyle(n).fontSize) * scale),
+    heights: boxes.map((b) => b.bottom - b.top),
+    boxes,
+    viewport: { width: viewport.clientWidth, height: viewport.clientHeight },
+    scale,
+  };
+}`;
+
+async function measure(map: FrameLocator, selector: string): Promise<Drawn> {
+  return (await map.locator('#viewport').evaluate(MEASURE, selector)) as Drawn;
+}
+
+describe('Stakeholder map: the first view is readable', () => {
+  let wb: Workbench;
+  let editorFontSize: number;
+
+  before(async () => {
+    wb = await workbench();
+    await wb.runCommand('View: Close All Editors');
+    fs.writeFileSync(path.join(wb.workspace, PLAN_NAME), PLAN);
+    await wb.quickOpen(PLAN_NAME);
+    editorFontSize = parseFloat((await wb.editor().locator('.view-lines').evaluate('(e) => getComputedStyle(e).fontSize')) as string);
+    assert.ok(editorFontSize >= 10, `editor font size ${editorFontSize}`);
+  });
+
+  it('draws a five-person org chart beside the plan with names at least the editor\'s font size', async () => {
+    await wb.runCommand('KAM: Show Stakeholder Map');
+    await wb.page.locator('.tabs-container .tab', { hasText: `Stakeholder map: ${PLAN_NAME}` }).waitFor();
+    const map = wb.webview();
+    await map.locator('#canvas[data-timing] g.kam-node[data-node="s4"]').waitFor();
+    const editorWidth = (await wb.editor().boundingBox())!.width;
+    const drawn = await measure(map, 'g.kam-node .kam-node-name');
+    await wb.screenshot('map-five-people-beside-plan');
+    console.log(
+      `    names drawn at ${Math.min(...drawn.drawnFontSizes).toFixed(1)} px (editor ${editorFontSize} px), scale ${drawn.scale.toFixed(2)}, ` +
+        `panel ${drawn.viewport.width}×${drawn.viewport.height} beside an editor ${Math.round(editorWidth)} px wide`,
+    );
+
+    assert.ok(drawn.viewport.width < editorWidth * 1.5, 'the map is beside the plan, not over it');
+    assert.equal(drawn.drawnFontSizes.length, PEOPLE.length);
+    for (const size of drawn.drawnFontSizes) assert.ok(size >= editorFontSize - 0.01, `a name drawn at ${size} px, under the editor's ${editorFontSize} px`);
+    for (const height of drawn.heights) assert.ok(height >= editorFontSize, `a name ${height} px high`);
+    // Narrow enough for the panel: every name is within it across; the head is in view.
+    for (const box of drawn.boxes) assert.ok(box.left >= 0 && box.right <= drawn.viewport.width, `a name is cut off across: ${JSON.stringify(box)}`);
+    assert.ok(drawn.boxes[0].top >= 0 && drawn.boxes[0].bottom <= drawn.viewport.height, 'the head is in view');
+    // Laid out for a narrow panel: the four reports one under another, below the head.
+    const reports = drawn.boxes.slice(1);
+    for (let i = 1; i < reports.length; i++) assert.ok(reports[i].top > reports[i - 1].bottom, 'the reports stand in a column');
+    assert.ok(reports[0].top > drawn.boxes[0].bottom);
+  });
+
+  it('scrolls to what does not fit, and zooms with Ctrl', async () => {
+    const map = wb.webview();
+    const before = await measure(map, 'g.kam-node .kam-node-name');
+    const last = before.boxes.at(-1)!;
+    const viewport = await map.locator('#viewport').boundingBox();
+    assert.ok(viewport);
+    await wb.page.mouse.move(viewport.x + viewport.width / 2, viewport.y + viewport.height / 2);
+    for (let i = 0; i < 10; i++) await wb.page.mouse.wheel(0, 120);
+    const after = await measure(map, 'g.kam-node .kam-node-name');
+    assert.equal(after.scale, before.scale, 'the wheel scrolls, it does not zoom');
+    if (last.bottom > before.viewport.height) {
+      assert.ok(after.boxes.at(-1)!.bottom <= after.viewport.height, 'the last person scrolled into view');
+      assert.ok(after.boxes[0].top < before.boxes[0].top, 'the picture moved up');
+    } else assert.deepEqual(after.boxes, before.boxes, 'a picture that fits does not scroll');
+    await wb.page.keyboard.down('Control');
+    await wb.page.mouse.wheel(0, -240);
+    await wb.page.keyboard.up('Control');
+    assert.ok((await measure(map, 'g.kam-node .kam-node-name')).scale > after.scale, 'Ctrl+wheel zooms in');
+  });
+
+  it('draws the influence grid\'s names at least the editor\'s font size too', async () => {
+    const map = wb.webview();
+    await map.getByRole('button', { name: 'Influence grid' }).click();
+    await map.locator('#canvas svg.kam-grid').waitFor();
+    const drawn = await measure(map, '.kam-grid-name');
+    await wb.screenshot('map-five-people-grid');
+    assert.ok(drawn.drawnFontSizes.length >= PEOPLE.length, `${drawn.drawnFontSizes.length} names in the grid`);
+    for (const size of drawn.drawnFontSizes) assert.ok(size >= editorFontSize - 0.01, `a name drawn at ${size} px, under the editor's ${editorFontSize} px`);
+  });
+});
