@@ -22,7 +22,7 @@ diagnosis:
     - id: wang
       name: ${PEOPLE[0]}
       title: Chief Medical Officer
-      roles: [decision_maker]
+      roles: [decision-maker]
       influence: high
       stance: supporter
 ${PEOPLE.slice(1)
@@ -38,11 +38,12 @@ interface Drawn {
   scale: number;
 }
 
-/** Runs in the webview (a string: the tests are compiled without the DOM's types). */
-const MEASURE = `(viewport, selector) => {
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in the webview; the tests compile without the DOM's types */
+function measureInPage(viewport: any, selector: string): Drawn {
+  const { getComputedStyle, DOMMatrix } = globalThis as any; // the page's (Playwright sends only this function's source)
   const canvas = viewport.querySelector('#canvas');
   const scale = new DOMMatrix(getComputedStyle(canvas).transform).a;
-  const names = [...viewport.querySelectorAll(selector)];
+  const names: any[] = [...viewport.querySelectorAll(selector)];
   const origin = viewport.getBoundingClientRect();
   const boxes = names.map((n) => {
     const r = n.getBoundingClientRect();
@@ -55,10 +56,15 @@ const MEASURE = `(viewport, selector) => {
     viewport: { width: viewport.clientWidth, height: viewport.clientHeight },
     scale,
   };
-}`;
+}
+
+function fontSizeInPage(element: any): number {
+  return parseFloat((globalThis as any).getComputedStyle(element).fontSize);
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 async function measure(map: FrameLocator, selector: string): Promise<Drawn> {
-  return (await map.locator('#viewport').evaluate(MEASURE, selector)) as Drawn;
+  return map.locator('#viewport').evaluate(measureInPage, selector);
 }
 
 describe('Stakeholder map: the first view is readable', () => {
@@ -70,7 +76,7 @@ describe('Stakeholder map: the first view is readable', () => {
     await wb.runCommand('View: Close All Editors');
     fs.writeFileSync(path.join(wb.workspace, PLAN_NAME), PLAN);
     await wb.quickOpen(PLAN_NAME);
-    editorFontSize = parseFloat((await wb.editor().locator('.view-lines').evaluate('(e) => getComputedStyle(e).fontSize')) as string);
+    editorFontSize = await wb.editor().locator('.view-lines').evaluate(fontSizeInPage);
     assert.ok(editorFontSize >= 10, `editor font size ${editorFontSize}`);
   });
 

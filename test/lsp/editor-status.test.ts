@@ -3,51 +3,19 @@
 // (kam/configuration, read by the language status item).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocumentSymbolRequest, HoverRequest, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
 import { KamMethods, type ConfigurationResult } from '../../server/src/lsp/protocol';
 import { RULES } from '../../server/src/rules';
-import { LspClient, messageOf, type LspClientOptions } from './lsp-client';
+import { messageOf } from './lsp-client';
+import { scratchWorkspace, until } from './scratch-workspace';
 
 const PLAN = 'kam: 1\naccount:\n  name: Eastside Clinic\n  owner: Li Wei\n';
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('language server: progress, .kamrc.yaml checks and kam/configuration', function () {
-  let root: string;
-  let folder: string;
-  const clients: LspClient[] = [];
-
-  beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-status-'));
-    folder = path.join(root, 'workspace');
-    fs.mkdirSync(folder);
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  function write(relative: string, text: string): string {
-    const file = path.join(folder, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    return pathToFileURL(file).href;
-  }
-
-  async function start(options: LspClientOptions = {}): Promise<LspClient> {
-    const client = await LspClient.start({ workspaceFolders: [folder], ...options });
-    clients.push(client);
-    return client;
-  }
+  const ws = scratchWorkspace('kam-status-');
+  const { write, start } = ws;
 
   describe('$/progress while the workspace is checked', () => {
     it('begins with a title, counts the files up to 100 %, and ends', async () => {
@@ -67,7 +35,7 @@ describe('language server: progress, .kamrc.yaml checks and kam/configuration', 
       assert.deepEqual(reports.at(-1), { kind: 'report', percentage: 100, message: '12/12' });
       assert.equal(values.at(-1)!.kind, 'end');
       // Every plan was published by the time the progress ended.
-      for (let i = 0; i < 12; i++) assert.ok(client.publications(pathToFileURL(path.join(folder, 'plans', `p${i}.kam.yaml`)).href).length > 0);
+      for (let i = 0; i < 12; i++) assert.ok(client.publications(pathToFileURL(path.join(ws.folder, 'plans', `p${i}.kam.yaml`)).href).length > 0);
     });
 
     it('in the client\'s language', async () => {
@@ -150,15 +118,15 @@ describe('language server: progress, .kamrc.yaml checks and kam/configuration', 
 
   describe('kam/configuration', () => {
     it('names the nearest .kamrc.yaml within the workspace folder, or none', async () => {
-      fs.writeFileSync(path.join(root, '.kamrc.yaml'), 'locale: zh-cn\n'); // above the folder: not used
+      fs.writeFileSync(path.join(ws.root, '.kamrc.yaml'), 'locale: zh-cn\n'); // above the folder: not used
       const rc = write('north/.kamrc.yaml', 'locale: zh-cn\n');
       const inNorth = write('north/deep/a.kam.yaml', PLAN);
       const elsewhere = write('south/b.kam.yaml', PLAN);
       const client = await start();
       const ask = (uri: string) => client.connection.sendRequest<ConfigurationResult>(KamMethods.configuration, { uri });
-      assert.deepEqual(await ask(inNorth), { uri: inNorth, rcFile: rc, workspaceFolder: pathToFileURL(folder).href, locale: 'zh-cn' });
-      assert.deepEqual(await ask(elsewhere), { uri: elsewhere, rcFile: null, workspaceFolder: pathToFileURL(folder).href, locale: 'en' });
-      const outside = pathToFileURL(path.join(root, 'c.kam.yaml')).href;
+      assert.deepEqual(await ask(inNorth), { uri: inNorth, rcFile: rc, workspaceFolder: pathToFileURL(ws.folder).href, locale: 'zh-cn' });
+      assert.deepEqual(await ask(elsewhere), { uri: elsewhere, rcFile: null, workspaceFolder: pathToFileURL(ws.folder).href, locale: 'en' });
+      const outside = pathToFileURL(path.join(ws.root, 'c.kam.yaml')).href;
       assert.equal((await ask(outside)).workspaceFolder, null);
       assert.equal((await ask('untitled:Untitled-1')).rcFile, null);
     });
