@@ -206,8 +206,9 @@
 
   /**
    * Fits the picture to the panel, but never smaller than readable: a picture that would need smaller
-   * names is drawn at the editor's font size, centred across and from its top, and scrolled to for
-   * the rest. A small picture grows to fill the panel, up to 1.5 times its size.
+   * names is drawn at the editor's font size from its top, and scrolled to for the rest. Across, an
+   * org chart too wide stays centred on its head; the grid, read from its row labels, starts at its
+   * left. A small picture grows to fill the panel, up to 1.5 times its size.
    */
   function fit({ width, height } = { width: viewport.clientWidth, height: viewport.clientHeight }) {
     const box = contentBox();
@@ -216,8 +217,9 @@
     const whole = Math.min((width - 2 * PAD) / box.width, (height - 2 * PAD) / box.height);
     const readable = readableZoom();
     const k = clamp(Math.max(readable, Math.min(whole, Math.max(1.5, readable))));
+    const x = box.width * k <= width - 2 * PAD || state.view === 'map' ? (width - box.width * k) / 2 : PAD;
     const y = box.height * k <= height - 2 * PAD ? (height - box.height * k) / 2 : PAD;
-    setTransform({ k, x: (width - box.width * k) / 2 - box.x * k, y: y - box.y * k });
+    setTransform({ k, x: x - box.x * k, y: y - box.y * k });
   }
 
   /**

@@ -4,30 +4,9 @@
 // the influence grid likewise. Measured in the webview as drawn: each name's rendered height and
 // the size its font is drawn at (its font size times the canvas's scale).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { workbench } from './session';
+import { FIVE_PEOPLE, workbench } from './session';
 import type { Workbench } from './workbench';
-
-const PLAN_NAME = 'five-people.kam.yaml';
-const PEOPLE = ['Dr. Wang Min', 'Zhou Lei', 'Sun Yue', 'Qian Hao', 'Li Na'];
-const PLAN = `kam: 1
-account:
-  name: Five People Clinic
-  owner: Hannah Brooks
-  stage: proposal
-diagnosis:
-  stakeholders:
-    - id: wang
-      name: ${PEOPLE[0]}
-      title: Chief Medical Officer
-      roles: [decision-maker]
-      influence: high
-      stance: supporter
-${PEOPLE.slice(1)
-  .map((name, i) => `    - id: p${i}\n      name: ${name}\n      title: Head of Unit ${i + 1}\n      reports_to: wang\n      influence: medium\n      stance: neutral\n`)
-  .join('')}`;
 
 /** What the page shows of the names: the font size each is drawn at (px on screen) and its box. */
 interface Drawn {
@@ -74,15 +53,14 @@ describe('Stakeholder map: the first view is readable', () => {
   before(async () => {
     wb = await workbench();
     await wb.runCommand('View: Close All Editors');
-    fs.writeFileSync(path.join(wb.workspace, PLAN_NAME), PLAN);
-    await wb.quickOpen(PLAN_NAME);
+    await wb.quickOpen(FIVE_PEOPLE.name);
     editorFontSize = await wb.editor().locator('.view-lines').evaluate(fontSizeInPage);
     assert.ok(editorFontSize >= 10, `editor font size ${editorFontSize}`);
   });
 
   it('draws a five-person org chart beside the plan with names at least the editor\'s font size', async () => {
     await wb.runCommand('KAM: Show Stakeholder Map');
-    await wb.page.locator('.tabs-container .tab', { hasText: `Stakeholder map: ${PLAN_NAME}` }).waitFor();
+    await wb.page.locator('.tabs-container .tab', { hasText: `Stakeholder map: ${FIVE_PEOPLE.name}` }).waitFor();
     const map = wb.webview();
     await map.locator('#canvas[data-timing] g.kam-node[data-node="s4"]').waitFor();
     const editorWidth = (await wb.editor().boundingBox())!.width;
@@ -94,7 +72,7 @@ describe('Stakeholder map: the first view is readable', () => {
     );
 
     assert.ok(drawn.viewport.width < editorWidth * 1.5, 'the map is beside the plan, not over it');
-    assert.equal(drawn.drawnFontSizes.length, PEOPLE.length);
+    assert.equal(drawn.drawnFontSizes.length, FIVE_PEOPLE.people.length);
     for (const size of drawn.drawnFontSizes) assert.ok(size >= editorFontSize - 0.01, `a name drawn at ${size} px, under the editor's ${editorFontSize} px`);
     for (const height of drawn.heights) assert.ok(height >= editorFontSize, `a name ${height} px high`);
     // Narrow enough for the panel: every name is within it across; the head is in view.
@@ -132,7 +110,19 @@ describe('Stakeholder map: the first view is readable', () => {
     await map.locator('#canvas svg.kam-grid').waitFor();
     const drawn = await measure(map, '.kam-grid-name');
     await wb.screenshot('map-five-people-grid');
-    assert.ok(drawn.drawnFontSizes.length >= PEOPLE.length, `${drawn.drawnFontSizes.length} names in the grid`);
+    assert.ok(drawn.drawnFontSizes.length >= FIVE_PEOPLE.people.length, `${drawn.drawnFontSizes.length} names in the grid`);
     for (const size of drawn.drawnFontSizes) assert.ok(size >= editorFontSize - 0.01, `a name drawn at ${size} px, under the editor's ${editorFontSize} px`);
+    // Wider than the panel at that size: it starts at its row labels, on the left, and scrolls across.
+    const grid = await measure(map, 'svg.kam-grid');
+    assert.ok(grid.boxes[0].left >= 0 && grid.boxes[0].left <= 30, `the grid starts at ${grid.boxes[0].left} px`);
+    if (grid.boxes[0].right > grid.viewport.width) {
+      const viewport = (await map.locator('#viewport').boundingBox())!;
+      await wb.page.mouse.move(viewport.x + viewport.width / 2, viewport.y + viewport.height / 2);
+      await wb.page.keyboard.down('Shift');
+      for (let i = 0; i < 10; i++) await wb.page.mouse.wheel(0, 120);
+      await wb.page.keyboard.up('Shift');
+      const scrolled = await measure(map, 'svg.kam-grid');
+      assert.ok(scrolled.boxes[0].right <= scrolled.viewport.width, `Shift+wheel scrolls the grid across to its right edge: ${JSON.stringify(scrolled.boxes[0])}`);
+    }
   });
 });
