@@ -16,6 +16,9 @@ export interface RcFinding {
   message: string;
 }
 
+/** English and Chinese, the shape of the vocabulary's `text()`. */
+const text = (en: string, zh: string): Text => ({ en, 'zh-cn': zh });
+
 const SETTINGS = ['off', 'info', 'warning', 'error'];
 const LOCALES = ['auto', 'en', 'zh-cn'];
 
@@ -29,33 +32,24 @@ const KEYS: Record<string, readonly string[] | null> = {
 };
 
 const MESSAGES: Record<RcCode, Text> = {
-  'rc-syntax': { en: 'This is not valid YAML: {detail}', 'zh-cn': '这不是有效的 YAML：{detail}' },
-  'rc-not-a-map': {
-    en: 'A .kamrc.yaml is a map (rules:, goals:, locale:, …); this is not, so none of it applies.',
-    'zh-cn': '.kamrc.yaml 应为映射（rules:、goals:、locale: 等）；此文件不是，因此其中任何配置都不生效。',
-  },
-  'rc-unknown-key': { en: 'Unknown key `{key}`: it is ignored.{hint}', 'zh-cn': '未知的键 `{key}`：将被忽略。{hint}' },
-  'rc-unknown-rule': { en: 'Unknown rule `{key}`: it is ignored.{hint}', 'zh-cn': '未知的规则 `{key}`：将被忽略。{hint}' },
-  'rc-bad-setting': {
-    en: '`{value}` is not off | info | warning | error: rule `{key}` keeps its default.{hint}',
-    'zh-cn': '`{value}` 不是 off | info | warning | error 之一：规则 `{key}` 保持默认级别。{hint}',
-  },
-  'rc-bad-value': { en: '`{key}` must be {expected}: it is ignored.{hint}', 'zh-cn': '`{key}` 必须是{expected}：将被忽略。{hint}' },
+  'rc-syntax': text('This is not valid YAML: {detail}', '这不是有效的 YAML：{detail}'),
+  'rc-not-a-map': text('A .kamrc.yaml is a map (rules:, goals:, locale:, …); this is not, so none of it applies.', '.kamrc.yaml 应为映射（rules:、goals:、locale: 等）；此文件不是，因此其中任何配置都不生效。'),
+  'rc-unknown-key': text('Unknown key `{key}`: it is ignored.{hint}', '未知的键 `{key}`：将被忽略。{hint}'),
+  'rc-unknown-rule': text('Unknown rule `{key}`: it is ignored.{hint}', '未知的规则 `{key}`：将被忽略。{hint}'),
+  'rc-bad-setting': text('`{value}` is not off | info | warning | error: rule `{key}` keeps its default.{hint}', '`{value}` 不是 off | info | warning | error 之一：规则 `{key}` 保持默认级别。{hint}'),
+  'rc-bad-value': text('`{key}` must be {expected}: it is ignored.{hint}', '`{key}` 必须是{expected}：将被忽略。{hint}'),
 };
 
 /** mergeConfig reads any locale text (zh… is Chinese, anything else English): said so, not "ignored". */
-const LOCALE_READ: Text = {
-  en: '`locale` is auto, en or zh-cn; `{value}` is read as `{read}`.{hint}',
-  'zh-cn': '`locale` 应为 auto、en 或 zh-cn；`{value}` 按 `{read}` 处理。{hint}',
-};
+const LOCALE_READ: Text = text('`locale` is auto, en or zh-cn; `{value}` is read as `{read}`.{hint}', '`locale` 应为 auto、en 或 zh-cn；`{value}` 按 `{read}` 处理。{hint}');
 
-const HINT: Text = { en: ' Did you mean `{word}`?', 'zh-cn': '你是不是想写 `{word}`？' };
+const HINT: Text = text(' Did you mean `{word}`?', '你是不是想写 `{word}`？');
 
 const EXPECTED: Record<string, Text> = {
-  maxAnnualChange: { en: 'a number ≥ 0 (1 = doubling per year)', 'zh-cn': '不小于 0 的数（1 表示每年翻一番）' },
-  staleAfterDays: { en: 'a whole number of days ≥ 1', 'zh-cn': '不小于 1 的整数天数' },
-  locale: { en: 'auto, en or zh-cn', 'zh-cn': 'auto、en 或 zh-cn' },
-  map: { en: 'a map', 'zh-cn': '映射' },
+  maxAnnualChange: text('a number ≥ 0 (1 = doubling per year)', '不小于 0 的数（1 表示每年翻一番）'),
+  staleAfterDays: text('a whole number of days ≥ 1', '不小于 1 的整数天数'),
+  locale: text('auto, en or zh-cn', 'auto、en 或 zh-cn'),
+  map: text('a map', '映射'),
 };
 
 /** The findings of a `.kamrc.yaml` text, in document order. */
