@@ -61,7 +61,7 @@ export function checkRcText(text: string, knownRules: readonly Rule[], locale: L
     findings.push({ code, severity: code === 'rc-syntax' || code === 'rc-not-a-map' ? 'error' : 'warning', span: { start: range[0], end: range[1] }, message: interpolate(message[locale], { ...args, hint }) });
   };
 
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const document = parseDocument(text, { prettyErrors: false }); // duplicate keys are errors, as readRcFile finds them
   for (const error of document.errors) {
     const [start, end] = error.pos;
     findings.push({ code: 'rc-syntax', severity: 'error', span: { start, end: Math.max(end, start) }, message: interpolate(MESSAGES['rc-syntax'][locale], { detail: error.message.split('\n')[0] }) });
@@ -81,7 +81,7 @@ export function checkRcText(text: string, knownRules: readonly Rule[], locale: L
       add('rc-unknown-key', pair.key, { key: key ?? '?' }, key && nearest(key, Object.keys(KEYS)));
       continue;
     }
-    const value = pair.value as Node | null;
+    const value = valueOf(pair);
     if (value !== null && inner !== null && inner.length > 0 && !isMap(value)) add('rc-bad-value', value, { key, expected: EXPECTED.map[locale] });
     else if (key === 'rules') checkRules(value, knownRules, add, locale);
     else if (inner?.length === 0) checkValue(key, pair, add, locale);
@@ -108,7 +108,7 @@ function checkRules(value: Node | null, knownRules: readonly Rule[], add: Add, l
       add('rc-unknown-rule', pair.key, { key: key ?? '?' }, key && nearest(key, words));
       continue;
     }
-    const setting = pair.value as Node | null;
+    const setting = valueOf(pair);
     const text = isScalar(setting) ? String(setting.value) : '';
     if (!SETTINGS.includes(text)) add('rc-bad-setting', setting ?? pair.key, { key: key!, value: text }, nearest(text, SETTINGS));
   }
@@ -116,7 +116,7 @@ function checkRules(value: Node | null, knownRules: readonly Rule[], add: Add, l
 
 /** A scalar setting: `locale`, `maxAnnualChange` or `staleAfterDays`. */
 function checkValue(key: string, pair: Pair, add: Add, locale: Locale): void {
-  const node = pair.value as Node | null;
+  const node = valueOf(pair);
   const value = isScalar(node) ? node.value : undefined;
   const ok =
     key === 'locale'
@@ -128,6 +128,12 @@ function checkValue(key: string, pair: Pair, add: Add, locale: Locale): void {
   if (key === 'locale' && typeof value === 'string')
     return add('rc-bad-value', node!, { value, read: normalizeLocale(value) }, nearest(value, LOCALES), LOCALE_READ);
   add('rc-bad-value', node ?? pair.key, { key, expected: EXPECTED[key][locale] });
+}
+
+/** The pair's value node; null for none (`key:` alone is a null scalar, with an empty range). */
+function valueOf(pair: Pair): Node | null {
+  const value = pair.value as Node | null;
+  return value === null || (isScalar(value) && value.value === null) ? null : value;
 }
 
 function keyText(pair: Pair): string | undefined {
