@@ -152,9 +152,17 @@ export class MapPanel {
     onDispose: () => void,
   ) {
     panel.webview.options = webviewOptions(extensionUri); // a restored panel's; a new one has them already
-    panel.webview.html = page(panel.webview, mediaOf(extensionUri), uri);
+    const load = () => (panel.webview.html = page(panel.webview, mediaOf(extensionUri), uri));
+    load();
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
+      // The page takes the editor's font size when it loads: a new size loads it again (it says `ready`
+      // again and keeps its view; Fit then uses the new size).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('editor.fontSize', uri)) return;
+        this.live = false;
+        load();
+      }),
       // A hidden webview is torn down; it says `ready` again when shown.
       panel.onDidChangeViewState(() => panel.visible || (this.live = false)),
     ];
