@@ -28,6 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
     documentSelector: [
       { language: 'kam-yaml', scheme: 'file' },
       { language: 'kam-yaml', scheme: 'untitled' },
+      // A .kamrc.yaml keeps its language (YAML, highlighted and maybe schema-checked by a YAML
+      // extension); the server adds its own checks of the configuration.
+      { scheme: 'file', pattern: '**/.kamrc.{yaml,yml}' },
     ],
     synchronize: {
       // The server pulls settings per document; the pushed sections only tell it when they change.
@@ -44,9 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
     rcWatcher,
     planWatcher,
     vscode.commands.registerCommand('kam.restartServer', () => kam.restart()),
+    vscode.commands.registerCommand('kam.showOutput', () => kam.outputChannel.show(true)),
   );
   await kam.start();
-  return { client: kam, views: registerViews(context, kam) };
+  return { client: kam, views: registerViews(context, kam, rcWatcher) };
 }
 
 export function deactivate(): Promise<void> | undefined {
