@@ -3,6 +3,7 @@
 // action → control, and where the budget goes by goal and by quarter. Each ends with a guidance
 // line from the course. Plain text only: the renderers escape it.
 import type { Action, Plan, Stakeholder } from '../engine/model';
+import { PURCHASING_FACTOR_KEYS } from '../engine/format';
 import { daysSinceContact, engagedIds, isKeyRelationship, isLive, isStale, isUnmanagedOpposition } from '../engine/engagement';
 import { ROLE_LABELS } from '../engine/roles';
 import { interpolate, type Locale, type Text } from '../engine/types';
@@ -88,8 +89,6 @@ const WORDS = {
 
 type Word = keyof typeof WORDS;
 
-const FACTORS = ['environmental', 'organizational', 'interpersonal', 'individual'] as const;
-
 export interface MethodContext {
   plan: Plan;
   locale: Locale;
@@ -128,7 +127,7 @@ function flag(ctx: MethodContext, word: Word, args?: Record<string, string | num
 /** `diagnosis.purchasing_factors`: the four factors, the course's question beneath. */
 export function purchasingFactorsSection(ctx: MethodContext): Section {
   const entries = new Map(textEntries(ctx.plan, nestedEntity(ctx.plan, ctx.plan.diagnosis, 'purchasing_factors')));
-  const items = FACTORS.filter((f) => (entries.get(f) ?? []).length > 0).map((f): [string, string[]] => [PURCHASING_FACTORS[f][ctx.locale], entries.get(f)!]);
+  const items = PURCHASING_FACTOR_KEYS.filter((f) => (entries.get(f) ?? []).length > 0).map((f): [string, string[]] => [PURCHASING_FACTORS[f][ctx.locale], entries.get(f)!]);
   const body: Block = items.length > 0 ? { kind: 'fields', items } : { kind: 'empty', text: say(ctx, 'notFilled') };
   return section('purchasing-factors', say(ctx, 'purchasing'), [body, ...guidance(ctx, 'purchasingGuide')]);
 }
