@@ -6,7 +6,6 @@ export const REPO_ROOT: string;
 export const CHROMIUM: string;
 
 export function codeServerDir(): string;
-export function checkSystem(options?: { install?: boolean; browser?: boolean }): void;
 export function ensureCodeServer(options?: { log?: (message: string) => void }): string;
 export function tempDir(prefix: string): string;
 export function sleep(ms: number): Promise<void>;

@@ -12,6 +12,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.99.4';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,32 +33,6 @@ export function codeServerDir() {
 
 function entryPoint(dir = codeServerDir()) {
   return path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-}
-
-function onPath(command) {
-  return (process.env.PATH || '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, command)));
-}
-
-/**
- * Fails, naming the exact `apt-get install` to run, when a system package is missing:
- * what the code-server install needs (a C++ toolchain, Kerberos headers, a local `rg`) and,
- * with `browser`, Debian's Chromium.
- */
-export function checkSystem({ install = true, browser = false } = {}) {
-  const missing = [];
-  if (install) {
-    if (!onPath('g++') || !onPath('make')) missing.push('build-essential');
-    if (!onPath('python3')) missing.push('python3');
-    if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev'); // for the `kerberos` addon
-    if (!onPath('rg')) missing.push('ripgrep');
-  }
-  if (browser && !fs.existsSync(CHROMIUM)) missing.push('chromium');
-  if (missing.length > 0) {
-    throw new Error(
-      `Missing system packages for running VS Code (code-server) here. Run:\n` +
-        `  apt-get update && apt-get install -y ${missing.join(' ')}`,
-    );
-  }
 }
 
 /** Puts Debian's `rg` where @vscode/ripgrep's postinstall looks before downloading. */
@@ -95,7 +70,7 @@ function removeAbandonedInstalls(dir) {
 export function ensureCodeServer({ log = console.error } = {}) {
   const dir = codeServerDir();
   if (fs.existsSync(entryPoint(dir))) return entryPoint(dir);
-  checkSystem();
+  ensureSystemPackages({ log });
   seedRipgrepCache();
   removeAbandonedInstalls(dir);
   const staging = `${dir}.partial-${process.pid}`;
@@ -273,7 +248,7 @@ export function workbenchUrl(server, { folder, development, testsPath } = {}) {
  * Returns `{ context, page, close() }`.
  */
 export async function openBrowser({ viewport = { width: 1400, height: 900 } } = {}) {
-  checkSystem({ install: false, browser: true });
+  ensureSystemPackages({ install: false, browser: true });
   const { chromium } = await import('playwright-core');
   const userDataDir = tempDir('chromium');
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -324,10 +299,12 @@ export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// `node scripts/code-server.mjs` just installs (CI can warm the cache in a step of its own).
+// `node scripts/code-server.mjs [--browser]`: the machine's set-up before the tests or `npm start` need
+// it — the Debian packages (with `--browser` Chromium too) and code-server in its cache folder.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    console.log(ensureCodeServer());
+    if (process.argv.includes('--browser')) ensureSystemPackages({ install: false, browser: true });
+    console.log(`code-server ${CODE_SERVER_VERSION}: ${ensureCodeServer()}`);
   } catch (err) {
     console.error(err.message);
     process.exit(1);
