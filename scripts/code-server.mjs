@@ -303,7 +303,8 @@ export function sleep(ms) {
 // it — the Debian packages (with `--browser` Chromium too) and code-server in its cache folder.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    if (process.argv.includes('--browser')) ensureSystemPackages({ install: false, browser: true });
+    // One apt-get run for everything missing.
+    ensureSystemPackages({ install: !fs.existsSync(entryPoint()), browser: process.argv.includes('--browser') });
     console.log(`code-server ${CODE_SERVER_VERSION}: ${ensureCodeServer()}`);
   } catch (err) {
     console.error(err.message);

@@ -27,7 +27,8 @@ export const BROWSER_PACKAGES = [
 /**
  * What to do about `missing` packages, from facts about this machine:
  * `{ action: 'none' }`, `{ action: 'install', argv: [[cmd, ...args], ...] }` or
- * `{ action: 'stop', message }`. Pure, so each case is tested with made-up facts.
+ * `{ action: 'stop', message }`. `sudo` is 'passwordless', 'password' or 'none'. Pure, so each case is
+ * tested with made-up facts.
  */
 export function decide(missing, { root, sudo, aptGet, debian }) {
   if (missing.length === 0) return { action: 'none' };
@@ -41,10 +42,8 @@ export function decide(missing, { root, sudo, aptGet, debian }) {
         `It has no ${debian ? 'apt-get' : 'dpkg'}: install their equivalents with your system's package manager, then run the command again.`,
     };
   }
-  const prefix = root ? [] : ['sudo'];
-  if (root || sudo) {
-    const env = ['env', 'DEBIAN_FRONTEND=noninteractive'];
-    const run = root ? env : ['sudo', '-n', ...env];
+  if (root || sudo === 'passwordless') {
+    const run = [...(root ? [] : ['sudo', '-n']), 'env', 'DEBIAN_FRONTEND=noninteractive'];
     return {
       action: 'install',
       names,
@@ -55,15 +54,12 @@ export function decide(missing, { root, sudo, aptGet, debian }) {
       ],
     };
   }
-  const apt = [...prefix, 'apt-get'].join(' ');
-  return {
-    action: 'stop',
-    message:
-      `Missing Debian packages:\n${reasons}\n` +
-      `This user cannot install them (not root, and sudo asks for a password). Run:\n\n` +
-      `  ${apt} update && ${apt} install -y ${names.join(' ')}\n\n` +
-      `then run the command again.`,
-  };
+  const install = `apt-get update && apt-get install -y ${names.join(' ')}`;
+  const how =
+    sudo === 'password'
+      ? `This user is not root and sudo asks for a password. Run:\n\n  sudo sh -c '${install}'\n\n`
+      : `This user is not root and there is no sudo. As root, run:\n\n  ${install}\n\n`;
+  return { action: 'stop', message: `Missing Debian packages:\n${reasons}\n${how}then run the command again.` };
 }
 
 function onPath(command) {
@@ -93,7 +89,8 @@ export function missingPackages(wanted) {
 /** The facts decide() needs, about this machine and user. */
 export function machineFacts() {
   const root = process.getuid?.() === 0;
-  const sudo = !root && onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  let sudo = 'none';
+  if (!root && onPath('sudo')) sudo = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? 'passwordless' : 'password';
   return { root, sudo, aptGet: onPath('apt-get'), debian: onPath('dpkg-query') };
 }
 
@@ -111,7 +108,8 @@ export function ensureSystemPackages({ install = true, browser = false, log = co
   const started = Date.now();
   for (const [command, ...args] of decision.argv) {
     log(`$ ${[command, ...args].join(' ')}`);
-    execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    // dpkg's progress (hundreds of lines) is left out; its errors and warnings still show.
+    execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const still = missingPackages(wanted);
   if (still.length > 0) throw new Error(`apt-get finished but these are still missing: ${still.map((p) => p.name).join(' ')}`);
