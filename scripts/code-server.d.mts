@@ -42,4 +42,5 @@ export interface Browser {
 }
 
 export function openBrowser(options?: { viewport?: { width: number; height: number } }): Promise<Browser>;
-export function installBuiltExtension(extensionsDir: string): string;
+export function packageExtension(options?: { log?: (message: string) => void }): string;
+export function installVsix(vsix: string, extensionsDir: string): string;

@@ -268,31 +268,35 @@ export async function openBrowser({ viewport = { width: 1400, height: 900 } } = 
   return { context, page, close };
 }
 
-// What an installed extension does without (as in .vscodeignore): sources, tests, build
-// byproducts, dependencies (dist/ bundles them). The rest of the repository's top is linked in.
-const NOT_INSTALLED = new Set(['node_modules', 'client', 'server', 'test', 'out', 'test-results', 'scripts', 'bench']);
-
-// Copied rather than linked: VS Code tells which extension calls its API by the caller's file path,
-// and Node reports a linked module by its real path (outside the extension's folder), so the
-// extension would act as an unknown one (tree views lose their title, notifications their source).
-const COPIED = new Set(['dist']);
+/**
+ * Packs the extension as users get it: `npm run package` (a production build and `vsce package`)
+ * into `kam-plan.vsix` at the repository's top; returns its path.
+ */
+export function packageExtension({ log = console.error } = {}) {
+  const vsix = path.join(REPO_ROOT, 'kam-plan.vsix');
+  fs.rmSync(vsix, { force: true });
+  log('Packaging the extension (npm run package)…');
+  execFileSync('npm', ['run', '-s', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!fs.existsSync(vsix)) throw new Error(`npm run package left no ${vsix}`);
+  return vsix;
+}
 
 /**
- * Lays the built extension out as VS Code installs it (`<publisher>.<name>-<version>/`), with
- * symlinks to the repository's files (package.json, docs/, syntaxes/, …) and a copy of the code
- * (dist/), so code-server loads it from a private extensions-dir.
+ * Installs a `.vsix` into `extensionsDir` as a user does (`code-server --install-extension`);
+ * returns the installed extension's folder.
  */
-export function installBuiltExtension(extensionsDir) {
+export function installVsix(vsix, extensionsDir) {
+  const entry = ensureCodeServer();
+  const home = tempDir('install');
+  execFileSync(
+    process.execPath,
+    [entry, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(home, 'user'), '--config', path.join(home, 'config.yaml')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  if (!fs.existsSync(path.join(REPO_ROOT, pkg.main))) throw new Error(`${pkg.main} is missing: build first (node esbuild.mjs)`);
-  const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  fs.mkdirSync(target, { recursive: true });
-  for (const name of fs.readdirSync(REPO_ROOT)) {
-    if (name.startsWith('.') || NOT_INSTALLED.has(name) || /\.(vsix|tsbuildinfo)$/.test(name)) continue;
-    if (COPIED.has(name)) fs.cpSync(path.join(REPO_ROOT, name), path.join(target, name), { recursive: true });
-    else fs.symlinkSync(path.join(REPO_ROOT, name), path.join(target, name));
-  }
-  return target;
+  const installed = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  if (!fs.existsSync(path.join(installed, 'package.json'))) throw new Error(`code-server --install-extension left no ${installed}`);
+  return installed;
 }
 
 export function sleep(ms) {

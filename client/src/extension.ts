@@ -12,8 +12,8 @@ export interface KamApi {
   client: LanguageClient;
   /** The outline, the health item and the stakeholder maps, as they show now. */
   views: KamViews;
-  /** Whether this activation opened the walkthrough (the profile's first). */
-  walkthroughShown: boolean;
+  /** Whether this activation opened the walkthrough (the profile's first); resolves once it shows. */
+  walkthroughShown: Promise<boolean>;
 }
 
 let client: LanguageClient | undefined;
@@ -52,8 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
   setWalkthroughContext(context);
   await kam.start();
   const views = registerViews(context, kam);
-  const walkthroughShown = await showWalkthroughOnce(context);
-  return { client: kam, views, walkthroughShown };
+  return { client: kam, views, walkthroughShown: showWalkthroughOnce(context) };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -32,7 +32,7 @@ function walkthroughSteps(): Step[] {
 
 describe('Walkthrough in VS Code', () => {
   let steps: Map<string, Step>;
-  let walkthroughShown: boolean;
+  let walkthroughShown: Promise<boolean>;
   let plan: vscode.Uri | undefined;
   const folder = vscode.Uri.file(path.join(workspaceDir(), 'walkthrough'));
 
@@ -49,8 +49,8 @@ describe('Walkthrough in VS Code', () => {
     return vscode.commands.executeCommand<T>(command, ...args);
   }
 
-  it('opened on the first activation in this fresh profile', () => {
-    assert.equal(walkthroughShown, true);
+  it('opened on the first activation in this fresh profile', async () => {
+    assert.equal(await walkthroughShown, true);
   });
 
   it('has the five steps in order, each with a button VS Code knows', async () => {
