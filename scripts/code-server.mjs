@@ -303,12 +303,14 @@ export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// `node scripts/code-server.mjs [--browser]`: the machine's set-up before the tests or `npm start` need
-// it — the Debian packages (with `--browser` Chromium too) and code-server in its cache folder.
+// `node scripts/code-server.mjs [--browser] [--editors]`: the machine's set-up before the tests or
+// `npm start` need it — the Debian packages (Chromium with `--browser`, Neovim with `--editors`)
+// and code-server in its cache folder.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     // One apt-get run for everything missing.
-    ensureSystemPackages({ install: !fs.existsSync(entryPoint()), browser: process.argv.includes('--browser') });
+    const flags = { browser: process.argv.includes('--browser'), editors: process.argv.includes('--editors') };
+    ensureSystemPackages({ install: !fs.existsSync(entryPoint()), ...flags });
     console.log(`code-server ${CODE_SERVER_VERSION}: ${ensureCodeServer()}`);
   } catch (err) {
     console.error(err.message);

@@ -19,7 +19,8 @@ export type Decision =
 
 export const INSTALL_PACKAGES: SystemPackage[];
 export const BROWSER_PACKAGES: SystemPackage[];
+export const EDITOR_PACKAGES: SystemPackage[];
 export function decide(missing: SystemPackage[], facts: MachineFacts): Decision;
 export function missingPackages(wanted: SystemPackage[]): SystemPackage[];
 export function machineFacts(): MachineFacts;
-export function ensureSystemPackages(options?: { install?: boolean; browser?: boolean; log?: (message: string) => void }): void;
+export function ensureSystemPackages(options?: { install?: boolean; browser?: boolean; editors?: boolean; log?: (message: string) => void }): void;

@@ -4,7 +4,8 @@
 // apt-get is there; otherwise it stops at once, naming the exact command to run.
 //
 //   node scripts/system-packages.mjs            what code-server's install needs
-//   node scripts/system-packages.mjs --browser  that and Chromium (the UI and extension-host tests)
+//   node scripts/system-packages.mjs --browser  and Chromium (the UI and extension-host tests)
+//   node scripts/system-packages.mjs --editors  and Neovim (the README's set-up for it is tested)
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +23,11 @@ export const INSTALL_PACKAGES = [
 export const BROWSER_PACKAGES = [
   { name: 'chromium', why: 'the browser the extension-host and UI tests drive VS Code in', probe: ['/usr/bin/chromium'] },
   { name: 'fonts-noto-cjk', why: 'Chinese characters in the UI tests’ screenshots', probe: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'] },
+];
+
+/** Another LSP client, to test `kam lsp --stdio` outside VS Code. */
+export const EDITOR_PACKAGES = [
+  { name: 'neovim', why: 'a second editor: the README’s Neovim set-up for `kam lsp` is tested in it', probe: ['nvim'] },
 ];
 
 /**
@@ -95,12 +101,12 @@ export function machineFacts() {
 }
 
 /**
- * Makes sure the packages for code-server's install (`install`) and for the tests' browser
- * (`browser`) are there, installing them when this user may; throws with the exact command
- * otherwise.
+ * Makes sure the packages for code-server's install (`install`), the tests' browser (`browser`)
+ * and the other editor (`editors`) are there, installing them when this user may; throws with the
+ * exact command otherwise.
  */
-export function ensureSystemPackages({ install = true, browser = false, log = console.error } = {}) {
-  const wanted = [...(install ? INSTALL_PACKAGES : []), ...(browser ? BROWSER_PACKAGES : [])];
+export function ensureSystemPackages({ install = true, browser = false, editors = false, log = console.error } = {}) {
+  const wanted = [...(install ? INSTALL_PACKAGES : []), ...(browser ? BROWSER_PACKAGES : []), ...(editors ? EDITOR_PACKAGES : [])];
   const decision = decide(missingPackages(wanted), machineFacts());
   if (decision.action === 'none') return;
   if (decision.action === 'stop') throw new Error(decision.message);
@@ -118,7 +124,7 @@ export function ensureSystemPackages({ install = true, browser = false, log = co
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    ensureSystemPackages({ browser: process.argv.includes('--browser') });
+    ensureSystemPackages({ browser: process.argv.includes('--browser'), editors: process.argv.includes('--editors') });
   } catch (err) {
     console.error(err.message);
     process.exit(1);

@@ -40,7 +40,7 @@ describe('Installed package and walkthrough', () => {
       steps.map((s) => s.trim()),
       ['Create a plan', 'See and fix the findings', 'Open the stakeholder map', 'Export the report'],
     );
-    await wb.screenshot('walkthrough');
+    await wb.docsImage('walkthrough');
   });
 
   it('runs a step’s button: Show the Problems opens the Problems panel', async () => {

@@ -69,6 +69,16 @@ export class Workbench {
     for (const dir of [this.workspace, this.extensionsDir]) fs.rmSync(dir, { recursive: true, force: true });
   }
 
+  /**
+   * A screenshot for the README (docs/images/name.png): saved with the others, and copied into
+   * docs/images when KAM_DOCS_IMAGES=1 (`KAM_DOCS_IMAGES=1 npm run test:e2e` renews them).
+   */
+  async docsImage(name: string): Promise<string> {
+    const file = await this.screenshot(name);
+    if (process.env.KAM_DOCS_IMAGES === '1') fs.copyFileSync(file, repoPath('docs', 'images', `${name}.png`));
+    return file;
+  }
+
   /** Saves test-results/e2e/NN-name.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     const file = path.join(SCREENSHOTS, `${String(++this.shots).padStart(2, '0')}-${name}.png`);
