@@ -110,7 +110,7 @@ export function ensureSystemPackages({ install = true, browser = false, editors 
   const decision = decide(missingPackages(wanted), machineFacts());
   if (decision.action === 'none') return;
   if (decision.action === 'stop') throw new Error(decision.message);
-  log(`Installing Debian packages this needs (a real VS Code, code-server, and its tests):\n${decision.reasons}`);
+  log(`Installing the Debian packages this needs (a minute or two):\n${decision.reasons}`);
   const started = Date.now();
   for (const [command, ...args] of decision.argv) {
     log(`$ ${[command, ...args].join(' ')}`);
