@@ -1,5 +1,5 @@
 // The views of a plan and their commands: the outline tree, the health item and the language status
-// items in the status bar, the stakeholder map, report export and a new plan. Each command resolves to what it showed or wrote,
+// items in the status bar, the stakeholder map, report export, a new plan and the sample plans. Each command resolves to what it showed or wrote,
 // so the integration tests can check it; arguments, where a command takes them, skip its questions.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -11,6 +11,7 @@ import { LanguageStatus } from './language-status';
 import { newPlan } from './new-plan';
 import { OutlineTree, planInView, REVEAL_COMMAND } from './outline-tree';
 import { PlanSource, revealInPlan } from './plan-source';
+import { openSample } from './samples';
 import { StakeholderMaps } from './stakeholder-map';
 
 export interface KamViews {
@@ -48,6 +49,9 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     ),
     command('kam.newPlan', (account?: unknown, folder?: unknown) =>
       newPlan(context.extensionUri, typeof account === 'string' ? account : undefined, uriOf(folder)),
+    ),
+    command('kam.openSample', (file?: unknown, folder?: unknown) =>
+      openSample(context.extensionUri, typeof file === 'string' ? file : undefined, uriOf(folder)),
     ),
   );
   // The outline view shows once the extension runs (a plan in the workspace or open, or a KAM command).

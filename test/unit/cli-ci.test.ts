@@ -185,7 +185,7 @@ describe('kam CLI in CI', function () {
       const listing = run('tar', ['-tzf', tarball], work).stdout.split('\n').filter(Boolean).sort();
       assert.ok(listing.includes('package/dist/kam.js') && listing.includes('package/package.json'), listing.join('\n'));
       assert.ok(listing.includes('package/docs/rules/KAM201.md'), 'the rule pages SARIF links to');
-      const unexpected = listing.filter((f) => !/^package\/(dist\/kam\.js|docs\/rules\/(KAM\d+|README)\.md|package\.json|README\.md|LICENSE[^/]*)$/.test(f));
+      const unexpected = listing.filter((f) => !/^package\/(dist\/kam\.js|docs\/rules\/(KAM\d+|README)\.md|package\.json|README(\.[A-Za-z-]+)?\.md|LICENSE[^/]*)$/.test(f));
       assert.deepEqual(unexpected, [], 'only the CLI and what it reads at run time');
 
       // The bundle needs nothing else: no dependency to fetch, so the install works offline.
