@@ -88,6 +88,11 @@ export function readPlanFile(file: string): Contents {
   } catch (e) {
     return { kind: 'unreadable', message: describe(e) };
   }
+  return contentsOf(bytes);
+}
+
+/** Bytes read from anywhere (a file, `git show`): text, or where and why they are not. */
+export function contentsOf(bytes: Buffer): Exclude<Contents, { kind: 'unreadable' | 'tooLarge' }> {
   const nul = bytes.indexOf(0);
   const invalid = isUtf8(bytes) ? -1 : firstInvalidByte(bytes);
   if (nul === -1 && invalid === -1) return { kind: 'text', text: new TextDecoder().decode(bytes) };

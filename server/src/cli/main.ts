@@ -1,11 +1,13 @@
 // The `kam` command line. Each subcommand is one module that registers itself on the program.
 import { Command, CommanderError } from 'commander';
+import { registerDiff } from './diff';
 import { registerLint } from './lint';
 import { registerLsp } from './lsp';
+import { registerPortfolio } from './portfolio';
 import { registerReport } from './report';
 import { packageInfo } from './package-info';
 
-const SUBCOMMANDS: ((program: Command) => void)[] = [registerLint, registerReport, registerLsp];
+const SUBCOMMANDS: ((program: Command) => void)[] = [registerLint, registerReport, registerPortfolio, registerDiff, registerLsp];
 
 const program = new Command('kam')
   .description('Check key-account plans (*.kam.yaml) against the KAM method.')
