@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { checkPlan } from '../../server/src/engine/check';
 import { parsePlan } from '../../server/src/engine/parse';
-import { changeLine, diffPlans, reviewDiff, type Change } from '../../server/src/diff';
+import { changeLine, diffPlans, reviewDiff, type Change } from '../../server/src/report/diff';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
 
 const RIVERSIDE = readRepoFile('examples', 'riverside-general.kam.yaml');

@@ -4,7 +4,7 @@ import { checkPlan } from '../../server/src/engine/check';
 import { defaultConfig } from '../../server/src/engine/config';
 import { parsePlan } from '../../server/src/engine/parse';
 import { ruleByCode } from '../../server/src/rules';
-import { compareRows, portfolioRow, portfolioTotals, STALE_RULE } from '../../server/src/portfolio';
+import { compareRows, portfolioRow, portfolioTotals, STALE_RULE } from '../../server/src/report/portfolio';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
 
 const RIVERSIDE = readRepoFile('examples', 'riverside-general.kam.yaml');

@@ -8,7 +8,7 @@ import { checkPlan } from '../engine/check';
 import { defaultConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
 import { localToday } from '../engine/values';
-import { DIFF_FORMATS, DIFF_RENDERERS, reviewDiff, type DiffFormat, type Version } from '../diff';
+import { DIFF_FORMATS, DIFF_RENDERERS, reviewDiff, type DiffFormat, type Version } from '../report/diff';
 import { environmentLocale, fileConfigs } from './config';
 import { readPlanFile } from './files';
 import { readCommitted } from './git-show';

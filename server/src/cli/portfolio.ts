@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import { checkPlan } from '../engine/check';
 import { defaultConfig } from '../engine/config';
 import { localToday } from '../engine/values';
-import { compareRows, portfolioRow, PORTFOLIO_FORMATS, PORTFOLIO_RENDERERS, type Portfolio, type PortfolioFormat, type PortfolioRow } from '../portfolio';
+import { compareRows, portfolioRow, PORTFOLIO_FORMATS, PORTFOLIO_RENDERERS, type Portfolio, type PortfolioFormat, type PortfolioRow } from '../report/portfolio';
 import { applyLayers, environmentLocale, fileConfigs } from './config';
 import { collectPlanFiles, describe, readPlanFile } from './files';
 import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';

@@ -1,8 +1,8 @@
 // `kam portfolio`'s text, JSON, Markdown and CSV. The JSON is the spec's shape, field for field;
 // the others are for people and show the same columns (table.ts) in the reader's language.
-import { interpolate } from '../engine/types';
-import { displayWidth } from '../views/text-fit';
-import { escapeMarkdown } from '../views/escape';
+import { interpolate } from '../../engine/types';
+import { displayWidth } from '../../views/text-fit';
+import { escapeMarkdown } from '../../views/escape';
 import { portfolioTotals } from './row';
 import { cells, COLUMNS, columnTitles, NUMERIC, totalsLine, type Portfolio } from './table';
 import { PORTFOLIO_WORDS as W } from './words';

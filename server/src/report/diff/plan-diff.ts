@@ -3,9 +3,9 @@
 // the items of the id lists (stakeholders, units, goals, actions, drivers) by `id`, every other list
 // by position. An added or removed key or item is one change carrying its whole value.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import type { Plan } from '../engine/model';
-import type { Span } from '../engine/types';
-import { deref, spanOf } from '../engine/yaml-nodes';
+import type { Plan } from '../../engine/model';
+import type { Span } from '../../engine/types';
+import { deref, spanOf } from '../../engine/yaml-nodes';
 import { ID_LISTS } from './id-lists';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';

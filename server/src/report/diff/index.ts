@@ -1,6 +1,6 @@
 // Comparing two versions of a plan by meaning: the changes, the health before and after, the
 // findings fixed and new, and the memo in text, JSON or Markdown. No LSP or VS Code import.
-import type { Locale } from '../engine/types';
+import type { Locale } from '../../engine/types';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from './render';
 import type { PlanDiff } from './review';
 

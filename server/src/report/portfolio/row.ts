@@ -1,14 +1,14 @@
 // One plan's line in the portfolio: who the account is, how healthy its plan is, and what needs
 // attention (findings, an overdue review, roles nobody holds, contacts gone cold, goals not SMART).
 // Built from a checked plan; the field names are the spec's JSON (`kam portfolio --format json`).
-import type { KamConfig } from '../engine/config';
-import type { Plan } from '../engine/model';
-import type { Finding } from '../engine/rule';
-import type { Severity } from '../engine/types';
-import { isValidDate } from '../engine/values';
-import { planHealth } from '../views/health';
-import { holdersByRole } from '../views/plan-facts';
-import { smartStatus } from '../views/smart-status';
+import type { KamConfig } from '../../engine/config';
+import type { Plan } from '../../engine/model';
+import type { Finding } from '../../engine/rule';
+import type { Severity } from '../../engine/types';
+import { isValidDate } from '../../engine/values';
+import { planHealth } from '../../views/health';
+import { holdersByRole } from '../../views/plan-facts';
+import { smartStatus } from '../../views/smart-status';
 import { staleContacts } from './stale-contacts';
 
 export interface PortfolioRow {

@@ -2,11 +2,11 @@
 // registry has it, its findings are counted (one per stakeholder, and a rule turned off counts none).
 // Without it, the same test is made here, in this one place: a stakeholder who holds the decision-maker
 // role or has `influence: high`, last contacted more than `relationships.staleAfterDays` days ago.
-import type { KamConfig } from '../engine/config';
-import type { Plan } from '../engine/model';
-import type { Finding } from '../engine/rule';
-import { daysBetween, isValidDate } from '../engine/values';
-import { ruleByCode } from '../rules';
+import type { KamConfig } from '../../engine/config';
+import type { Plan } from '../../engine/model';
+import type { Finding } from '../../engine/rule';
+import { daysBetween, isValidDate } from '../../engine/values';
+import { ruleByCode } from '../../rules';
 
 export const STALE_RULE = 'KAM207';
 /** The spec's default for `relationships.staleAfterDays`. */

@@ -1,6 +1,6 @@
 // The portfolio's own words: its title and column names. Plan vocabulary (roles, contract stages)
 // comes from ../views/labels.ts and ../engine/roles.ts.
-import type { Text } from '../engine/types';
+import type { Text } from '../../engine/types';
 
 export const PORTFOLIO_WORDS = {
   title: { en: 'Key-account portfolio', 'zh-cn': '重点客户组合' },

@@ -1,7 +1,7 @@
 // `kam diff`'s text, JSON and Markdown. The JSON is the spec's shape, field for field; text and
 // Markdown read as a review memo, in the reader's language.
-import { interpolate, type Locale } from '../engine/types';
-import { escapeMarkdown } from '../views/escape';
+import { interpolate, type Locale } from '../../engine/types';
+import { escapeMarkdown } from '../../views/escape';
 import { changeLine } from './memo';
 import type { FindingNote, PlanDiff } from './review';
 import { DIFF_WORDS as W } from './words';

@@ -1,8 +1,8 @@
 // What changed between two reviews of a plan: the changes by meaning, the plan health before and
 // after, and which findings the changes fixed and which they brought.
-import type { Plan } from '../engine/model';
-import type { Finding } from '../engine/rule';
-import { planHealth } from '../views/health';
+import type { Plan } from '../../engine/model';
+import type { Finding } from '../../engine/rule';
+import { planHealth } from '../../views/health';
 import { diffPlans, type Change } from './plan-diff';
 
 export interface Version {

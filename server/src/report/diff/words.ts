@@ -1,6 +1,6 @@
 // The diff memo's own words. What a list item is called comes first ("Goal g-share added"); the
 // plan's keys stay as written in the file, as a reader finds them there.
-import type { Text } from '../engine/types';
+import type { Text } from '../../engine/types';
 
 /** What one item of each id list is, by the list's path. */
 export const ITEM_KINDS: Record<string, Text> = {

@@ -1,8 +1,8 @@
 // A change in words, as a review memo says it: "Li Wei (li-wei): stance skeptic → supporter",
 // "Goal g-share added". A change inside an item of an id list is told about that item; any other
 // change by its path.
-import { interpolate, type Locale } from '../engine/types';
-import { fitText } from '../views/text-fit';
+import { interpolate, type Locale } from '../../engine/types';
+import { fitText } from '../../views/text-fit';
 import { pathOf, plainText, type Change, type Plain, type Step } from './plan-diff';
 import { DIFF_WORDS as W, ITEM_KINDS } from './words';
 

@@ -3,8 +3,8 @@
 // script doing it is inline and allowed by its hash in the Content-Security-Policy, and the page
 // reads the same without it (the rows come sorted by health).
 import { createHash } from 'node:crypto';
-import { interpolate } from '../engine/types';
-import { empty, tag, text } from '../views/markup';
+import { interpolate } from '../../engine/types';
+import { empty, tag, text } from '../../views/markup';
 import { cells, COLUMNS, columnTitles, NUMERIC, totalsLine, type Portfolio } from './table';
 import { fileHref } from './render';
 import { PORTFOLIO_WORDS as W } from './words';
