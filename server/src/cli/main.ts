@@ -30,10 +30,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-try {
-  program.parse();
-} catch (e) {
+// Async, so a subcommand that writes a file in the background (`kam report -o deck.pptx`) is awaited
+// and its errors land here too.
+program.parseAsync().catch((e: unknown) => {
   // Help and --version end with code 0; every other parse error is bad usage: 2, not commander's 1.
   if (!(e instanceof CommanderError)) throw e;
   process.exitCode = e.exitCode === 0 ? 0 : 2;
-}
+});
