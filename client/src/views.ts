@@ -40,7 +40,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     command('kam.saveStakeholderMapSvg', (target?: unknown) => maps.save('svg', uriOf(target))),
     command('kam.saveStakeholderMapPng', (target?: unknown) => maps.save('png', uriOf(target))),
     command('kam.exportReport', (uri?: unknown, format?: ReportFormat, target?: unknown) =>
-      exportReport(source, planOf(uri), format === 'md' || format === 'html' ? format : undefined, uriOf(target)),
+      exportReport(source, planOf(uri), format === 'md' || format === 'html' || format === 'pptx' ? format : undefined, uriOf(target)),
     ),
     command('kam.newPlan', (account?: unknown, folder?: unknown) =>
       newPlan(context.extensionUri, typeof account === 'string' ? account : undefined, uriOf(folder)),

@@ -66,7 +66,7 @@ export interface StakeholderMapResult extends PlanResult {
   choices: { stances: Choice<Stance>[]; influences: Choice<Influence>[]; roles: Choice<Role>[] };
 }
 
-export type ReportFormat = 'md' | 'html';
+export type ReportFormat = 'md' | 'html' | 'pptx';
 
 export interface ReportParams extends PlanParams {
   format: ReportFormat;
@@ -74,6 +74,7 @@ export interface ReportParams extends PlanParams {
 
 export interface ReportResult extends PlanResult {
   format: ReportFormat;
+  /** The report; a deck (`pptx`) as base64. */
   text: string;
 }
 

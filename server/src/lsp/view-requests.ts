@@ -10,6 +10,7 @@ import type { Locale, Text } from '../engine/types';
 import { itemAnchor } from '../engine/spans';
 import { localToday } from '../engine/values';
 import { REPORT_FORMATS, renderReport } from '../report';
+import { renderPptx } from '../report/pptx';
 import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
@@ -116,10 +117,15 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
   }
 
   connection.onRequest(KamMethods.report, async ({ uri, format }: ReportParams): Promise<ReportResult | null> => {
-    if (!REPORT_FORMATS.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${REPORT_FORMATS.join(', ')}`);
+    const formats = [...REPORT_FORMATS, 'pptx'];
+    if (!formats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${formats.join(', ')}`);
     const c = await checked(uri);
     if (!c) return null;
-    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today });
+    const options = { locale: c.locale, today: c.today };
+    const text =
+      format === 'pptx'
+        ? (await renderPptx(c.parsed.plan, c.findings, options)).toString('base64')
+        : renderReport(c.parsed.plan, c.findings, { ...options, format });
     return { ...about(c.parsed, c.locale), format, text };
   });
 
