@@ -8,6 +8,8 @@ import type { Locale, Severity, Stage } from '../engine/types';
 import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
 import type { Influence, Stance } from '../views/labels';
+import type { ChangeKind, Plain } from '../report/diff';
+import type { PortfolioRow } from '../report/portfolio';
 
 export const KamMethods = {
   /** {@link PlanParams} → {@link OutlineResult} | null (null: the document is not open in the server). */
@@ -20,6 +22,12 @@ export const KamMethods = {
   health: 'kam/health',
   /** {@link EditStakeholderParams} → WorkspaceEdit | null (null: the plan already says so). */
   editStakeholder: 'kam/editStakeholder',
+  /** {} → {@link PortfolioResult}: a row per plan of the workspace, from the workspace check (no scan of its own). */
+  portfolio: 'kam/portfolio',
+  /** {@link PortfolioExportParams} → {@link PortfolioExportResult}. */
+  portfolioExport: 'kam/portfolioExport',
+  /** {@link DiffParams} → {@link DiffResult} | null: an earlier text of an open plan against its current version. */
+  diff: 'kam/diff',
 } as const;
 
 export interface PlanParams {
@@ -111,3 +119,59 @@ export interface EditStakeholderParams extends PlanParams {
 export type EditStakeholderResult = WorkspaceEdit | null;
 
 export type { StakeholderField };
+
+/** A portfolio row with the plan it is about; `file` is relative to its workspace folder. */
+export interface PortfolioEntry extends PortfolioRow {
+  uri: string;
+  /** Open in the editor: the row follows the unsaved text. */
+  open: boolean;
+}
+
+export interface PortfolioResult {
+  locale: Locale;
+  today: string;
+  /** Lowest health first, then by file. */
+  rows: PortfolioEntry[];
+  /** Plans waiting for their check (a scan under way, files changed on disk): the rows are not complete yet. */
+  pending: number;
+}
+
+export type PortfolioExportFormat = 'md' | 'html' | 'csv';
+
+export interface PortfolioExportParams {
+  format: PortfolioExportFormat;
+  /** HTML: the path from where the page is saved to the workspace folder, `/`-separated, ending in `/` (default ''). */
+  linkBase?: string;
+}
+
+export interface PortfolioExportResult {
+  format: PortfolioExportFormat;
+  text: string;
+}
+
+export interface DiffParams extends PlanParams {
+  /** The earlier text of the plan (a git revision's). */
+  before: string;
+  /** What the earlier version is called: a revision. */
+  label: string;
+}
+
+export interface DiffChange {
+  kind: ChangeKind;
+  path: string;
+  before: Plain;
+  after: Plain;
+  /** The change as a review memo says it, in the plan's locale. */
+  text: string;
+  /** Where it is in the current text (for a removal: the list or map it left). */
+  range: Range;
+}
+
+export interface DiffResult extends PlanResult {
+  before: { label: string; health: number };
+  after: { label: string; health: number };
+  changes: DiffChange[];
+  findings: { fixed: { code: string; message: string }[]; new: { code: string; message: string }[] };
+  /** Headings and empty-list words for the page, in the plan's locale. */
+  words: Record<string, string>;
+}

@@ -47,22 +47,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     return parsed && { parsed, locale };
   }
 
-  /** As `opened`, with the version's findings (those published, else checked now) and the checker's today. */
-  async function checked(uri: string) {
-    if (!documents.get(uri)) return undefined;
-    const { settings, validator, today } = env();
-    const config = await settings.configFor(uri);
-    const parsed = documents.planFor(uri); // after the wait, as in `opened`
-    if (!parsed) return undefined;
-    const findings =
-      validator.findingsFor(uri, parsed.document.version) ??
-      checkPlan(parsed.plan, {
-        config,
-        today,
-        onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
-      });
-    return { parsed, findings, locale: config.locale, today: today ?? localToday() };
-  }
+  const checked = (uri: string) => checkedPlan(connection, documents, env, uri);
 
   const about = (parsed: PlanDocument, locale: Locale) => ({ uri: parsed.document.uri, version: parsed.document.version, locale });
 
@@ -170,4 +155,21 @@ function withRanges(parsed: PlanDocument, item: OutlineItem): OutlineNode {
     selection: rangeOf(document, item.selection),
     children: item.children.map((child) => withRanges(parsed, child)),
   };
+}
+
+/** An open plan's current version with its findings (those published, else checked now), its locale and the checker's today. */
+export async function checkedPlan(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment, uri: string) {
+  if (!documents.get(uri)) return undefined;
+  const { settings, validator, today } = env();
+  const config = await settings.configFor(uri);
+  const parsed = documents.planFor(uri); // after the wait, as in `opened`
+  if (!parsed) return undefined;
+  const findings =
+    validator.findingsFor(uri, parsed.document.version) ??
+    checkPlan(parsed.plan, {
+      config,
+      today,
+      onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+    });
+  return { parsed, findings, config, locale: config.locale, today: today ?? localToday() };
 }
