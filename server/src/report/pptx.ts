@@ -16,6 +16,7 @@ import { buildStakeholderMap, type StakeholderMap } from '../views/stakeholder-m
 import { displayWidth, fitText } from '../views/text-fit';
 import { buildReport, type Block, type ReportModel, type Section } from './model';
 import type { ReportOptions } from './model';
+import { WORDS as REPORT_WORDS } from './words';
 
 /** Fonts that show Chinese: YaHei where Office is, and the same face for Latin so a mixed line stays even. */
 const FONT: Record<Locale, string> = { en: 'Calibri', 'zh-cn': 'Microsoft YaHei' };
@@ -36,9 +37,6 @@ const WORDS = {
   diagnosisBrief: { en: 'Diagnosis in brief', 'zh-cn': '诊断摘要' },
   map: { en: 'Stakeholder map', 'zh-cn': '关键决策者地图' },
   openFindings: { en: 'Open findings', 'zh-cn': '待解决的问题' },
-  more: { en: '… and {count} more', 'zh-cn': '……另有 {count} 项' },
-  legendStance: { en: 'Stance', 'zh-cn': '态度' },
-  legendRoles: { en: 'Roles', 'zh-cn': '角色' },
 } satisfies Record<string, Text>;
 
 export async function renderPptx(plan: Plan, findings: readonly Finding[], options: ReportOptions): Promise<Buffer> {
@@ -284,11 +282,11 @@ function mapSlide(deck: Deck, map: StakeholderMap, locale: Locale): void {
 
   // Legend: the stances' colours, then each role with who holds it (a role nobody holds in warning colour).
   const legendY = BODY.y + BODY.h - legendHeight;
-  const stances: PptxGenJS.TextProps[] = [{ text: `${WORDS.legendStance[locale]}${colon(locale)}`, options: { bold: true } }];
+  const stances: PptxGenJS.TextProps[] = [{ text: `${REPORT_WORDS.stance[locale]}${colon(locale)}`, options: { bold: true } }];
   for (const stance of STANCES) stances.push({ text: `■ ${STANCE_LABELS[stance][locale]}   `, options: { color: themeColour(stance) } });
   slide.addText(stances, { x: BODY.x, y: legendY, w: BODY.w, h: 0.35, fontFace: deck.font, fontSize: 12, color: INK });
   const names = new Map(map.nodes.map((n) => [n.id, n.name]));
-  const roles: PptxGenJS.TextProps[] = [{ text: `${WORDS.legendRoles[locale]}${colon(locale)}`, options: { bold: true } }];
+  const roles: PptxGenJS.TextProps[] = [{ text: `${REPORT_WORDS.roles[locale]}${colon(locale)}`, options: { bold: true } }];
   for (const c of map.coverage) {
     const who = c.unassigned ? '⚠' : c.holders.map((id) => names.get(id)!).join(', ');
     roles.push({ text: `${ROLE_SHORT[c.role][locale]} ${ROLE_LABELS[c.role][locale]}: ${fitText(who, 40)}   `, options: { color: c.unassigned ? TONE.warning : INK, bold: c.unassigned } });

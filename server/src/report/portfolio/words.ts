@@ -1,19 +1,20 @@
-// The portfolio's own words: its title and column names. Plan vocabulary (roles, contract stages)
-// comes from ../views/labels.ts and ../engine/roles.ts.
+// The portfolio's own words: its title and column names, the report's where it has them. Plan
+// vocabulary (roles, contract stages) comes from ../../views/labels.ts and ../../engine/roles.ts.
 import type { Text } from '../../engine/types';
+import { WORDS } from '../words';
 
 export const PORTFOLIO_WORDS = {
   title: { en: 'Key-account portfolio', 'zh-cn': '重点客户组合' },
   asOf: { en: 'As of {date}', 'zh-cn': '截至 {date}' },
   file: { en: 'File', 'zh-cn': '文件' },
-  account: { en: 'Account', 'zh-cn': '客户' },
-  owner: { en: 'Account manager', 'zh-cn': '客户经理' },
-  stage: { en: 'Contract stage', 'zh-cn': '合约阶段' },
+  account: WORDS.accountName,
+  owner: WORDS.owner,
+  stage: WORDS.contractStage,
   health: { en: 'Health', 'zh-cn': '健康度' },
-  errors: { en: 'Errors', 'zh-cn': '错误' },
-  warnings: { en: 'Warnings', 'zh-cn': '警告' },
-  infos: { en: 'Info', 'zh-cn': '提示' },
-  nextReview: { en: 'Next review', 'zh-cn': '下次回顾' },
+  errors: WORDS.errors,
+  warnings: WORDS.warnings,
+  infos: WORDS.infos,
+  nextReview: WORDS.nextReview,
   overdue: { en: 'overdue', 'zh-cn': '已逾期' },
   unassigned: { en: 'Unassigned roles', 'zh-cn': '无人担任的角色' },
   stale: { en: 'Stale contacts', 'zh-cn': '久未联系' },
