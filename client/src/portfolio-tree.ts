@@ -63,6 +63,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<PortfolioEntry>, v
   /** Asks the server for the rows now; resolves to what the view then shows. */
   async refresh(): Promise<PortfolioEntry[]> {
     clearTimeout(this.timer);
+    this.timer = undefined;
     if (!this.source.client.isRunning()) return this.rows;
     try {
       this.result = await this.source.client.sendRequest<PortfolioResult>(KamMethods.portfolio, {});
@@ -109,9 +110,12 @@ export class PortfolioTree implements vscode.TreeDataProvider<PortfolioEntry>, v
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
+  /**
+   * Asks again soon. A refresh already due stays due: while a thousand plans are checked, diagnostics
+   * change all the time, and pushing the refresh back at each would starve the view.
+   */
   private schedule(delay = REFRESH_DELAY_MS): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    this.timer ??= setTimeout(() => void this.refresh(), delay);
   }
 
   /** A progress bar on the view while plans wait for their check. */
