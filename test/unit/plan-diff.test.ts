@@ -1,7 +1,7 @@
 // Comparing two versions of a plan by meaning: each kind of change, id lists matched by id whatever
 // their order, and what is no change at all (comments, layout, line ends, key order).
 import * as assert from 'node:assert/strict';
-import { checkPlan } from '../../server/src/engine/check';
+import { checkPlan } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine/parse';
 import { changeLine, diffPlans, reviewDiff, type Change } from '../../server/src/report/diff';
 import { FIXED_TODAY, readRepoFile } from '../helpers';

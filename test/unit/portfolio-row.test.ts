@@ -1,6 +1,6 @@
 // One plan's portfolio row: each field from a checked plan, and the order of the rows.
 import * as assert from 'node:assert/strict';
-import { checkPlan } from '../../server/src/engine/check';
+import { checkPlan } from '../../server/src/rules/check';
 import { defaultConfig } from '../../server/src/engine/config';
 import { parsePlan } from '../../server/src/engine/parse';
 import { compareRows, portfolioRow, portfolioTotals } from '../../server/src/report/portfolio';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { checkPlan } from '../../server/src/engine/check';
+import { checkPlan } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine/parse';
 import type { Locale } from '../../server/src/engine/types';
 import { renderPptx } from '../../server/src/report/pptx';

@@ -4,16 +4,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import { defaultConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
 import { localToday } from '../engine/values';
 import { DIFF_FORMATS, DIFF_RENDERERS, reviewDiff, type DiffFormat, type Version } from '../report/diff';
 import { environmentLocale, fileConfigs } from './config';
-import { readPlanFile } from './files';
+import { planOfContents, readPlanFile } from '../engine/plan-files';
 import { readCommitted } from './git-show';
 import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
-import { planOfContents } from './plan-of-contents';
 
 interface DiffOptions extends ConfigOptions {
   format: DiffFormat;
@@ -70,7 +69,7 @@ function diff(command: Command, paths: string[], options: DiffOptions): number {
   if (rev !== undefined) {
     const committed = readCommitted(newer, rev, paths[0]);
     if ('error' in committed) return fail(committed.error);
-    before = version(rev, planOfContents(committed.contents, () => committed.bytes));
+    before = version(rev, planOfContents(committed.contents));
   } else before = version(paths[0], readOnDisk(paths[0], cwd, fail));
 
   process.stdout.write(DIFF_RENDERERS[options.format](reviewDiff(before, after), config.locale));
@@ -82,5 +81,5 @@ function readOnDisk(shownAs: string, cwd: string, fail: (message: string) => nev
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) fail(`cannot read ${shownAs}: is a folder; name one plan file`);
   const contents = readPlanFile(file);
   if (contents.kind === 'unreadable') return fail(`cannot read ${shownAs}: ${contents.message}`);
-  return planOfContents(contents, () => fs.readFileSync(file));
+  return planOfContents(contents);
 }

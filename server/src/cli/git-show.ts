@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_PLAN_BYTES } from '../engine/limits';
-import { contentsOf, type Contents } from './files';
+import { contentsOf, type ReadContents } from '../engine/plan-files';
 
-export type Committed = { contents: Exclude<Contents, { kind: 'unreadable' }>; bytes: Buffer } | { error: string };
+export type Committed = { contents: ReadContents } | { error: string };
 
 export function readCommitted(file: string, rev: string, shownAs: string): Committed {
   const dir = path.dirname(file);
@@ -23,7 +23,7 @@ export function readCommitted(file: string, rev: string, shownAs: string): Commi
   const shown = git(root, ['show', `${rev}:${relative}`]);
   if (shown.status !== 0) return { error: `${shownAs} is not in revision ${rev}` };
   const bytes = shown.stdout;
-  return { contents: bytes.length > MAX_PLAN_BYTES ? { kind: 'tooLarge', bytes: bytes.length } : contentsOf(bytes), bytes };
+  return { contents: bytes.length > MAX_PLAN_BYTES ? { kind: 'tooLarge', bytes: bytes.length } : contentsOf(bytes) };
 }
 
 /** The file's real path; for a file that is gone, its folder's real path and its name. */

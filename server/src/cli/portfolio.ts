@@ -4,14 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import { defaultConfig } from '../engine/config';
 import { localToday } from '../engine/values';
 import { compareRows, portfolioRow, PORTFOLIO_FORMATS, PORTFOLIO_RENDERERS, type Portfolio, type PortfolioFormat, type PortfolioRow } from '../report/portfolio';
 import { applyLayers, environmentLocale, fileConfigs } from './config';
-import { collectPlanFiles, describe, readPlanFile } from './files';
+import { describe, planOfContents, readPlanFile } from '../engine/plan-files';
+import { collectPlanFiles } from './files';
 import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
-import { planOfContents } from './plan-of-contents';
 
 interface PortfolioOptions extends ConfigOptions {
   format: PortfolioFormat;
@@ -66,7 +66,7 @@ function portfolio(command: Command, paths: string[], options: PortfolioOptions)
     }
     try {
       const config = configFor(absolute);
-      const plan = planOfContents(contents, () => fs.readFileSync(absolute));
+      const plan = planOfContents(contents);
       rows.push(portfolioRow(plan, checkPlan(plan, { config, today }), { file, today, config }));
     } catch (e) {
       // A rule that throws is our bug: name the file and go on with the others.

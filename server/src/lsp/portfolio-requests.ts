@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import { parsePlan } from '../engine/parse';
 import { interpolate } from '../engine/types';
 import { localToday } from '../engine/values';

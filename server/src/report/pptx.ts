@@ -7,19 +7,18 @@
 import PptxGenJS from 'pptxgenjs';
 import type { Plan } from '../engine/model';
 import type { Finding } from '../engine/rule';
-import { ROLE_LABELS } from '../engine/roles';
 import type { Locale, Text } from '../engine/types';
 import type { Mark } from '../views/health';
-import { colon, ROLE_SHORT, STANCE_LABELS, STANCES } from '../views/labels';
+import { STANCES } from '../engine/format';
+import { colon, REPORT_WORDS, ROLE_LABELS, ROLE_SHORT, STANCE_LABELS, text } from '../engine/vocabulary';
 import { MAP_LIGHT_THEME } from '../views/map-svg';
 import { buildStakeholderMap, type StakeholderMap } from '../views/stakeholder-map-model';
 import { displayWidth, fitText } from '../views/text-fit';
 import { buildReport, type Block, type ReportModel, type Section } from './model';
 import type { ReportOptions } from './model';
-import { WORDS as REPORT_WORDS } from './words';
 
 /** Fonts that show Chinese: YaHei where Office is, and the same face for Latin so a mixed line stays even. */
-const FONT: Record<Locale, string> = { en: 'Calibri', 'zh-cn': 'Microsoft YaHei' };
+const FONT: Record<Locale, string> = text('Calibri', 'Microsoft YaHei');
 /** 16:9, in inches. */
 const SLIDE = { width: 13.333, height: 7.5, margin: 0.5, top: 1.25 };
 const BODY = { x: SLIDE.margin, y: SLIDE.top, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.height - SLIDE.top - SLIDE.margin };
@@ -34,9 +33,9 @@ const LINE_HEIGHT = 0.3;
 const MIN_TABLE_ROOM = 2;
 
 const WORDS = {
-  diagnosisBrief: { en: 'Diagnosis in brief', 'zh-cn': '诊断摘要' },
-  map: { en: 'Stakeholder map', 'zh-cn': '关键决策者地图' },
-  openFindings: { en: 'Open findings', 'zh-cn': '待解决的问题' },
+  diagnosisBrief: text('Diagnosis in brief', '诊断摘要'),
+  map: text('Stakeholder map', '关键决策者地图'),
+  openFindings: text('Open findings', '待解决的问题'),
 } satisfies Record<string, Text>;
 
 export async function renderPptx(plan: Plan, findings: readonly Finding[], options: ReportOptions): Promise<Buffer> {

@@ -1,6 +1,7 @@
 // A change in words, as a review memo says it: "Li Wei (li-wei): stance skeptic → supporter",
 // "Goal g-share added". A change inside an item of an id list is told about that item; any other
 // change by its path.
+import { listAt } from '../../engine/format';
 import { interpolate, type Locale } from '../../engine/types';
 import { fitText } from '../../views/text-fit';
 import { pathOf, plainText, type Change, type Plain, type Step } from './plan-diff';
@@ -19,7 +20,8 @@ export function changeLine(change: Change, locale: Locale): string {
     return interpolate(template[locale], { ...args, field });
   }
   const step = change.steps[at] as Extract<Step, { id: string }>;
-  const kind = ITEM_KINDS[step.list]?.[locale] ?? step.list;
+  const list = listAt(step.list.split('.'));
+  const kind = (list && ITEM_KINDS[list]?.[locale]) ?? step.list;
   const item = step.name ? `${step.name} (${step.id})` : step.id;
   const rest = change.steps.slice(at + 1);
   if (rest.length === 0) {

@@ -7,8 +7,8 @@ import type { Finding } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
 import { isValidDate } from '../../engine/values';
 import { planHealth } from '../../views/health';
-import { holdersByRole } from '../../views/plan-facts';
-import { smartStatus } from '../../views/smart-status';
+import { holdersByRole } from '../../engine/plan-facts';
+import { smartStatus } from '../../engine/smart-status';
 import { staleContacts } from './stale-contacts';
 
 export interface PortfolioRow {

@@ -1,8 +1,8 @@
 // The portfolio as rows of cells in the reader's language: what the text, Markdown, HTML and CSV
 // renderers share, so the five formats show the same columns in the same order.
-import { ROLE_LABELS, type Role } from '../../engine/roles';
 import { interpolate, type Locale } from '../../engine/types';
-import { CONTRACT_STAGE_LABELS, countsText, labelOf } from '../../views/labels';
+import type { Role } from '../../engine/roles';
+import { CONTRACT_STAGE_LABELS, countsText, labelOf, ROLE_LABELS } from '../../engine/vocabulary';
 import { portfolioTotals, type PortfolioRow } from './row';
 import { PORTFOLIO_WORDS as W } from './words';
 
