@@ -13,7 +13,7 @@ import { localToday } from '../engine/values';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report';
 import { renderPptx } from '../report/pptx';
 import { environmentLocale, fileConfigs } from './config';
-import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
+import { addConfigOptions, addOutputOption, commandLineLayers, writeOutput, type ConfigOptions } from './options';
 
 /** The text formats, and the PowerPoint deck (a file, so it needs -o). */
 const FORMATS = [...REPORT_FORMATS, 'pptx'] as const;
@@ -48,8 +48,8 @@ export function registerReport(program: Command): void {
         'controls, feedback and the rescue network.',
     )
     .argument('<path>', 'a plan file (*.kam.yaml)')
-    .addOption(new Option('-f, --format <format>', 'md, html or pptx (default: from -o, else md)').choices(FORMATS))
-    .option('-o, --output <file>', 'write the report to FILE (default: standard output)');
+    .addOption(new Option('-f, --format <format>', 'md, html or pptx (default: from -o, else md)').choices(FORMATS));
+  addOutputOption(command, 'the report');
   addConfigOptions(command, 'report language')
     .addHelpText('after', EXAMPLES)
     .action(async function (this: Command, planPath: string, options: ReportCommandOptions) {
@@ -78,14 +78,13 @@ async function report(command: Command, planPath: string, options: ReportCommand
   if (format === 'pptx' && options.output === undefined) return fail('a PowerPoint deck is written to a file: add -o FILE.pptx');
   const findings = checkPlan(plan, { config, today });
   const reportOptions = { locale: config.locale, today };
-  const output = format === 'pptx' ? await renderPptx(plan, findings, reportOptions) : renderReport(plan, findings, { ...reportOptions, format });
-
-  if (options.output === undefined) {
-    process.stdout.write(output);
+  if (format !== 'pptx') {
+    writeOutput(command, options.output, renderReport(plan, findings, { ...reportOptions, format }), cwd);
     return 0;
   }
+  const deck = await renderPptx(plan, findings, reportOptions);
   try {
-    fs.writeFileSync(path.resolve(cwd, options.output), output);
+    fs.writeFileSync(path.resolve(cwd, options.output!), deck);
   } catch (e) {
     return fail(`cannot write ${options.output}: ${describe(e)}`);
   }

@@ -28,6 +28,8 @@ export const KamMethods = {
   portfolioExport: 'kam/portfolioExport',
   /** {@link DiffParams} → {@link DiffResult} | null: an earlier text of an open plan against its current version. */
   diff: 'kam/diff',
+  /** {@link PlanParams} → {@link ConfigurationResult}: where a plan's configuration comes from (the language status item). */
+  configuration: 'kam/configuration',
 } as const;
 
 export interface PlanParams {
@@ -174,4 +176,14 @@ export interface DiffResult extends PlanResult {
   findings: { fixed: { code: string; message: string }[]; new: { code: string; message: string }[] };
   /** Headings and empty-list words for the page, in the plan's locale. */
   words: Record<string, string>;
+}
+
+export interface ConfigurationResult {
+  uri: string;
+  /** The `file:` URI of the `.kamrc.yaml` that applies (the nearest, no higher than the workspace folder); null when none does. */
+  rcFile: string | null;
+  /** The `file:` URI of the plan's workspace folder; null outside every folder. */
+  workspaceFolder: string | null;
+  /** The language of the plan's messages. */
+  locale: Locale;
 }
