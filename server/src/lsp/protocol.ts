@@ -9,6 +9,8 @@ import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
 import type { Influence, Stance } from '../engine/format';
 import type { MapMark } from '../views/map-svg';
+import type { ChangeKind, Plain } from '../report/diff';
+import type { PortfolioRow } from '../report/portfolio';
 
 export const KamMethods = {
   /** {@link PlanParams} → {@link OutlineResult} | null (null: the document is not open in the server). */
@@ -21,6 +23,12 @@ export const KamMethods = {
   health: 'kam/health',
   /** {@link EditStakeholderParams} → WorkspaceEdit | null (null: the plan already says so). */
   editStakeholder: 'kam/editStakeholder',
+  /** {} → {@link PortfolioResult}: a row per plan of the workspace, from the workspace check (no scan of its own). */
+  portfolio: 'kam/portfolio',
+  /** {@link PortfolioExportParams} → {@link PortfolioExportResult}. */
+  portfolioExport: 'kam/portfolioExport',
+  /** {@link DiffParams} → {@link DiffResult} | null: an earlier text of an open plan against its current version. */
+  diff: 'kam/diff',
   /** {@link PlanParams} → {@link ConfigurationResult}: where a plan's configuration comes from (the language status item). */
   configuration: 'kam/configuration',
 } as const;
@@ -69,7 +77,7 @@ export interface StakeholderMapResult extends PlanResult {
   choices: { stances: Choice<Stance>[]; influences: Choice<Influence>[]; roles: Choice<Role>[]; marks: Choice<MapMark>[] };
 }
 
-export type ReportFormat = 'md' | 'html';
+export type ReportFormat = 'md' | 'html' | 'pptx';
 
 export interface ReportParams extends PlanParams {
   format: ReportFormat;
@@ -77,6 +85,7 @@ export interface ReportParams extends PlanParams {
 
 export interface ReportResult extends PlanResult {
   format: ReportFormat;
+  /** The report; a deck (`pptx`) as base64. */
   text: string;
 }
 
@@ -113,6 +122,62 @@ export interface EditStakeholderParams extends PlanParams {
 export type EditStakeholderResult = WorkspaceEdit | null;
 
 export type { StakeholderField };
+
+/** A portfolio row with the plan it is about; `file` is relative to its workspace folder. */
+export interface PortfolioEntry extends PortfolioRow {
+  uri: string;
+  /** Open in the editor: the row follows the unsaved text. */
+  open: boolean;
+}
+
+export interface PortfolioResult {
+  locale: Locale;
+  today: string;
+  /** Lowest health first, then by file. */
+  rows: PortfolioEntry[];
+  /** Plans waiting for their check (a scan under way, files changed on disk): the rows are not complete yet. */
+  pending: number;
+}
+
+export type PortfolioExportFormat = 'md' | 'html' | 'csv';
+
+export interface PortfolioExportParams {
+  format: PortfolioExportFormat;
+  /** HTML: the path from where the page is saved to the workspace folder, `/`-separated, ending in `/` (default ''). */
+  linkBase?: string;
+}
+
+export interface PortfolioExportResult {
+  format: PortfolioExportFormat;
+  text: string;
+}
+
+export interface DiffParams extends PlanParams {
+  /** The earlier text of the plan (a git revision's). */
+  before: string;
+  /** What the earlier version is called: a revision. */
+  label: string;
+}
+
+export interface DiffChange {
+  kind: ChangeKind;
+  path: string;
+  before: Plain;
+  after: Plain;
+  /** The change as a review memo says it, in the plan's locale. */
+  text: string;
+  /** Where it is in the current text (for a removal: the list or map it left). */
+  range: Range;
+}
+
+export interface DiffResult extends PlanResult {
+  before: { label: string; health: number };
+  after: { label: string; health: number };
+  changes: DiffChange[];
+  findings: { fixed: { code: string; message: string }[]; new: { code: string; message: string }[] };
+  /** Headings and empty-list words for the page, in the plan's locale. */
+  words: Record<string, string>;
+}
 
 export interface ConfigurationResult {
   uri: string;

@@ -14,6 +14,7 @@ import { PlanDocuments } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { RC_FILE_PATTERN, Settings } from './settings';
 import { Validator } from './validation';
+import { registerPortfolioRequests } from './portfolio-requests';
 import { registerViewRequests } from './view-requests';
 import { WorkspacePlans } from './workspace';
 
@@ -84,6 +85,7 @@ export function startServer(): void {
 
   registerFeatures(connection, documents, () => ({ settings, validator, today }));
   registerViewRequests(connection, documents, () => ({ settings, validator, today }));
+  registerPortfolioRequests(connection, documents, () => ({ settings, validator, today, workspacePlans }));
   registerConfigurationRequest(connection, () => settings);
   documents.listen(connection);
   connection.listen();

@@ -10,6 +10,7 @@ import type { Locale, Text } from '../engine/types';
 import { itemAnchor } from '../engine/spans';
 import { localToday } from '../engine/values';
 import { REPORT_FORMATS, renderReport } from '../report';
+import { renderPptx } from '../report/pptx';
 import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
@@ -49,22 +50,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     return parsed && { parsed, locale, staleAfterDays };
   }
 
-  /** As `opened`, with the version's findings (those published, else checked now) and the checker's today. */
-  async function checked(uri: string) {
-    if (!documents.get(uri)) return undefined;
-    const { settings, validator, today } = env();
-    const config = await settings.configFor(uri);
-    const parsed = documents.planFor(uri); // after the wait, as in `opened`
-    if (!parsed) return undefined;
-    const findings =
-      validator.findingsFor(uri, parsed.document.version) ??
-      checkPlan(parsed.plan, {
-        config,
-        today,
-        onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
-      });
-    return { parsed, findings, locale: config.locale, today: today ?? localToday(), staleAfterDays: config.staleAfterDays };
-  }
+  const checked = (uri: string) => checkedPlan(connection, documents, env, uri);
 
   const about = (parsed: PlanDocument, locale: Locale) => ({ uri: parsed.document.uri, version: parsed.document.version, locale });
 
@@ -121,10 +107,15 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
   }
 
   connection.onRequest(KamMethods.report, async ({ uri, format }: ReportParams): Promise<ReportResult | null> => {
-    if (!REPORT_FORMATS.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${REPORT_FORMATS.join(', ')}`);
+    const formats = [...REPORT_FORMATS, 'pptx'];
+    if (!formats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${formats.join(', ')}`);
     const c = await checked(uri);
     if (!c) return null;
-    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today, staleAfterDays: c.staleAfterDays });
+    const options = { locale: c.locale, today: c.today, staleAfterDays: c.config.staleAfterDays };
+    const text =
+      format === 'pptx'
+        ? (await renderPptx(c.parsed.plan, c.findings, options)).toString('base64')
+        : renderReport(c.parsed.plan, c.findings, { ...options, format });
     return { ...about(c.parsed, c.locale), format, text };
   });
 
@@ -169,4 +160,21 @@ function withRanges(parsed: PlanDocument, item: OutlineItem): OutlineNode {
     selection: rangeOf(document, item.selection),
     children: item.children.map((child) => withRanges(parsed, child)),
   };
+}
+
+/** An open plan's current version with its findings (those published, else checked now), its locale and the checker's today. */
+export async function checkedPlan(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment, uri: string) {
+  if (!documents.get(uri)) return undefined;
+  const { settings, validator, today } = env();
+  const config = await settings.configFor(uri);
+  const parsed = documents.planFor(uri); // after the wait, as in `opened`
+  if (!parsed) return undefined;
+  const findings =
+    validator.findingsFor(uri, parsed.document.version) ??
+    checkPlan(parsed.plan, {
+      config,
+      today,
+      onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+    });
+  return { parsed, findings, config, locale: config.locale, today: today ?? localToday() };
 }
