@@ -6,6 +6,7 @@
 // Hundreds of plans must not make the editor wait: closed files are checked one at a time with a
 // turn of the event loop before each, so a request for an open document waits for one file's check
 // at most. Nothing of a closed file is kept but its path and the URI its diagnostics were published under.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,11 +17,13 @@ import { checkPlan } from '../engine/check';
 import type { KamConfig } from '../engine/config';
 import { MAX_PLAN_BYTES } from '../engine/limits';
 import { oversizedPlan, parsePlan } from '../engine/parse';
+import type { Finding } from '../engine/rule';
+import { localToday } from '../engine/values';
 import { toDiagnostic } from './diagnostics';
 import type { PlanDocuments } from './documents';
 import { exclusionFor, type Exclusion } from './excludes';
 import { filePathOf, type Settings } from './settings';
-import type { ClosedDocuments } from './validation';
+import { letRequestsFirst, type ClosedDocuments } from './validation';
 
 /**
  * Files whose settings are asked for together before they are checked: the round trips to the client
@@ -44,6 +47,8 @@ export class WorkspacePlans implements ClosedDocuments {
   private queue = new Map<string, string>();
   /** Files whose disk diagnostics are published: path → the URI they were published under. */
   private readonly shown = new Map<string, string>();
+  /** What each file's disk check found, with what it depended on: a document opened with the same text reuses it. */
+  private readonly known = new Map<string, { digest: string; config: KamConfig; today: string; findings: Finding[] }>();
   private scans = 0;
   private rescanTimer?: NodeJS.Timeout;
   private draining = false;
@@ -89,6 +94,14 @@ export class WorkspacePlans implements ClosedDocuments {
     this.queue = new Map([[file, uri], ...this.queue]);
     void this.drain();
     return true;
+  }
+
+  checkedAs(uri: string, text: string, config: KamConfig, today: string): Finding[] | undefined {
+    const file = filePathOf(uri);
+    const known = file === undefined ? undefined : this.known.get(file);
+    if (!known || known.today !== today || known.digest !== digest(text)) return undefined;
+    if (known.config !== config && JSON.stringify(known.config) !== JSON.stringify(config)) return undefined;
+    return known.findings;
   }
 
   private async scan(generation: number): Promise<void> {
@@ -185,17 +198,21 @@ export class WorkspacePlans implements ClosedDocuments {
     if (!stat?.isFile()) return undefined;
     // Bytes that are not UTF-8 become U+FFFD, as the editor shows them, and KAM001 tells why.
     const plan = stat.size > MAX_PLAN_BYTES ? oversizedPlan('', stat.size) : parsePlan(fs.readFileSync(file, 'utf8'));
+    const today = this.today ?? localToday();
     const findings = checkPlan(plan, {
       config,
-      today: this.today,
+      today,
       onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
     });
+    if (plan.text !== '') this.known.set(file, { digest: digest(plan.text), config, today, findings });
+    else this.known.delete(file);
     const document = TextDocument.create(uri, 'kam-yaml', 0, plan.text);
     return findings.map((finding) => toDiagnostic(finding, document));
   }
 
   /** Takes the file's disk diagnostics away, if any were published. */
   private forget(file: string): void {
+    this.known.delete(file);
     const uri = this.shown.get(file);
     if (uri === undefined) return;
     this.shown.delete(file);
@@ -218,14 +235,9 @@ export class WorkspacePlans implements ClosedDocuments {
   }
 }
 
-/**
- * Lets a request that arrived meanwhile (a hover, an edit of an open document) be handled before the
- * next check. The connection handles a message it has read in an immediate queued behind ours, so
- * ours steps back twice: the first turn lets that immediate run, the second starts the check.
- */
-async function letRequestsFirst(): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setImmediate(resolve));
+/** A short fingerprint of a text: a document opened with the same text as the file checked on disk. */
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** The path below the folder, `/`-separated as globs are written. */
