@@ -58,13 +58,12 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
   if (doc.errors.length > 0 || old.includes('*') || text.includes('*')) return undefined;
   const change = changedRange(old, text);
   if (!change) return undefined;
-  const shift = isCollection(doc.contents) ? triviaEdit(doc, old, text, change) : undefined;
-  if (shift) {
-    // The document's end is the text's, whatever trails the last node.
-    const atEnd = doc.range[2] === old.length;
+  // After the last node, where the document's own comment and end lie, the parser's offsets follow
+  // rules of their own: such edits are parsed.
+  const contents = doc.contents;
+  const shift = isCollection(contents) ? triviaEdit(doc, old, text, change) : undefined;
+  if (shift && shift.at < contents!.range![2]) {
     shiftDocument(doc, shift);
-    doc.range[1] = (doc.contents as Node).range![2];
-    if (atEnd) doc.range[2] = text.length;
     return { doc, shift };
   }
   const { from, to, delta } = change;
@@ -198,7 +197,10 @@ function scalarsAt(doc: Document, offset: number): Scalar[] | undefined {
   }
 }
 
-/** Moves the offsets of every node as the shift says. */
+/**
+ * Moves the offsets of the nodes as the shift says: down the entries that hold the edit, and every
+ * node after them (nothing before the edit moves).
+ */
 function shiftDocument(doc: Document.Parsed, shift: Omit<Shift, 'previous'>): void {
   const move = (range: [number, number, number] | null | undefined) => {
     if (!range) return;
@@ -206,16 +208,28 @@ function shiftDocument(doc: Document.Parsed, shift: Omit<Shift, 'previous'>): vo
     range[1] = shiftOffset(range[1], shift, false);
     range[2] = shiftOffset(range[2], shift, false);
   };
-  const walk = (item: unknown): void => {
+  const all = (item: unknown): void => {
     if (isPair(item)) {
-      walk(item.key);
-      walk(item.value);
+      all(item.key);
+      all(item.value);
     } else if (isNode(item)) {
       move(item.range);
-      if (isCollection(item)) for (const child of item.items) walk(child);
+      if (isCollection(item)) for (const child of item.items) all(child);
     }
   };
-  walk(doc.contents);
+  let node: unknown = doc.contents;
+  while (isCollection(node)) {
+    move(node.range);
+    const index = lastStartingBefore(node, shift.at);
+    for (let i = index + 1; i < node.items.length; i++) all(node.items[i]);
+    if (index < 0) return move(doc.range);
+    const item = node.items[index];
+    if (isPair(item)) {
+      all(item.key);
+      node = item.value;
+    } else node = item;
+  }
+  all(node);
   move(doc.range);
 }
 

@@ -11,7 +11,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PLAN_FILE } from '../cli/files';
 import { checkPlan } from '../engine/check';
 import type { KamConfig } from '../engine/config';
@@ -206,8 +205,7 @@ export class WorkspacePlans implements ClosedDocuments {
     });
     if (plan.text !== '') this.known.set(file, { digest: digest(plan.text), config, today, findings });
     else this.known.delete(file);
-    const document = TextDocument.create(uri, 'kam-yaml', 0, plan.text);
-    return findings.map((finding) => toDiagnostic(finding, document));
+    return findings.map((finding) => toDiagnostic(finding, plan.lines));
   }
 
   /** Takes the file's disk diagnostics away, if any were published. */
