@@ -6,8 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { isCollection, isMap, isPair, isScalar, parseDocument, stringify, type YAMLError } from 'yaml';
-import { checkPlan, checkText, parsePlan, type Finding, type Plan } from '../server/src/engine';
+import { parsePlan, type Finding, type Plan } from '../server/src/engine';
 import { shiftFindings } from '../server/src/engine/shift';
+import { checkPlan, checkText } from '../server/src/rules/check';
 import { FIXED_TODAY, repoPath } from './helpers';
 
 // ---- Texts --------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
-import { checkPlan } from '../../server/src/engine/check';
+import { checkPlan } from '../../server/src/rules/check';
 import { ROLE_NAMES, ROLES } from '../../server/src/engine/roles';
 import { keysAt as keysOf, PLAN_SCHEMA, schemaAt, type SchemaNode } from '../../server/src/engine/schema';
 import type { Locale } from '../../server/src/engine/types';

@@ -1,8 +1,8 @@
 // The six buying roles of the key decision makers (关键决策者的角色) and the names users may write for them.
+import { ROLES, type Role } from './format/enums';
 import type { Text } from './types';
 
-export const ROLES = ['decision-maker', 'proposer', 'guide', 'implementer', 'constrainer', 'influencer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const ROLE_ALIASES: Record<Role, readonly string[]> = {
   'decision-maker': ['最高阶决策者', '决策者', 'economic-buyer'],

@@ -7,7 +7,7 @@ import type { Role } from '../engine/roles';
 import type { Locale, Severity, Stage } from '../engine/types';
 import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
-import type { Influence, Stance } from '../views/labels';
+import type { Influence, Stance } from '../engine/format';
 
 export const KamMethods = {
   /** {@link PlanParams} → {@link OutlineResult} | null (null: the document is not open in the server). */

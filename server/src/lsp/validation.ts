@@ -9,7 +9,7 @@
 // those findings when its text is the same. A long check steps back between rules so that requests
 // (hover, completion, other documents) are answered meanwhile.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import { checkPlan } from '../engine/check';
+import { byPlace, runRules } from '../engine/check';
 import type { KamConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
 import type { Finding } from '../engine/rule';
@@ -181,10 +181,10 @@ export class Validator {
         if (!wanted()) return undefined;
         slice = performance.now();
       }
-      findings.push(...checkPlan(plan, { config, today, rules: [rule], onRuleError }));
+      findings.push(...runRules(plan, [rule], { config, today, onRuleError }));
     }
-    // The order checkPlan gives: by place, then code; a stable sort keeps each rule's own order.
-    return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    // As checkPlan orders them: each rule's findings keep their order within a place.
+    return findings.sort(byPlace);
   }
 
   private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {

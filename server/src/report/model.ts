@@ -8,10 +8,10 @@ import { lineOf } from '../engine/spans';
 import type { Finding } from '../engine/rule';
 import { interpolate, type Locale } from '../engine/types';
 import { planHealth, SEVERITY_COST, STAGE_CAP, type Mark, type PlanHealth } from '../views/health';
+import { CONTRACT_STAGES, RESCUE_SIDES, SWOT_QUADRANTS } from '../engine/format';
 import {
   ACTION_STATUS_LABELS,
   CONTRACT_STAGE_LABELS,
-  CONTRACT_STAGES,
   countsText,
   DIRECTION_LABELS,
   DRIVER_KIND_LABELS,
@@ -24,19 +24,17 @@ import {
   METRIC_LABELS,
   MICRO_LABELS,
   RESCUE_SIDE_LABELS,
-  RESCUE_SIDES,
   ROLE_ORIENTATION,
   STAGE_LABELS,
   STANCE_LABELS,
   SWOT_ENTRY_LABELS,
   SWOT_QUADRANT_LABELS,
-  SWOT_QUADRANTS,
   VALUE_LABELS,
   type Labels,
 } from '../views/labels';
 import { renderGridSvg, renderMapSvg } from '../views/map-svg';
-import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../views/plan-facts';
-import { SMART_LETTERS, smartStatus } from '../views/smart-status';
+import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../engine/plan-facts';
+import { SMART_LETTERS, smartStatus } from '../engine/smart-status';
 import { buildStakeholderMap, type StakeholderMap } from '../views/stakeholder-map-model';
 import { WORDS, type Word } from './words';
 

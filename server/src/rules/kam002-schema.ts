@@ -1,12 +1,13 @@
 import type { ErrorObject } from 'ajv';
-import { isCollection, isMap, isPair, isScalar, isSeq, visit, YAMLMap, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
+import { isCollection } from 'yaml';
 import type { Plan } from '../engine/model';
+import { plainPlanData } from '../engine/plan-data';
 import type { Report, Rule } from '../engine/rule';
 import { valueKind, validatePlanData, type SchemaNode, type ValueKind } from '../engine/schema';
 import { firstContentLine, itemAnchor } from '../engine/spans';
 import { nearest } from '../engine/suggest';
 import { keyList, type Span, type Text } from '../engine/types';
-import { aliasCount, deref, eachNode, entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
+import { entityOf, locatePath, spanOf } from '../engine/yaml-nodes';
 
 type Path = (string | number)[];
 
@@ -47,7 +48,22 @@ const ITEM_NOUNS: Record<string, Text> = {
 };
 
 /** Does the value of every key have the shape the format gives it? One finding per place, in our own words. */
-export const kam002: Rule = {
+/**
+ * For the fix and fix-all: where the value stands (`path`), and by kind of problem the key or value
+ * written and the name it is closest to (`suggestion`), the keys missing, what was expected.
+ */
+export type Kam002Data = {
+  path: Path;
+  key?: string;
+  suggestion?: string;
+  missing?: string[];
+  value?: unknown;
+  allowed?: unknown;
+  expected?: unknown;
+  keyword?: string;
+};
+
+export const kam002: Rule<Kam002Data> = {
   code: 'KAM002',
   name: 'schema',
   severity: 'error',
@@ -102,11 +118,11 @@ export const kam002: Rule = {
     const typos = new Set(
       reports
         .filter((r) => r.messageId === 'unknownKeySuggestion')
-        .map((r) => keyAt((r.data!.path as Path).slice(0, -1), String(r.data!.suggestion))),
+        .map((r) => keyAt(r.data!.path.slice(0, -1), String(r.data!.suggestion))),
     );
     const seen = new Set<string>();
     for (const r of reports) {
-      if (r.messageId === 'missingKey' && typos.has(keyAt(r.data!.path as Path, String(r.args!.key)))) continue;
+      if (r.messageId === 'missingKey' && typos.has(keyAt(r.data!.path, String(r.args!.key)))) continue;
       const id = `${r.span.start}:${r.span.end}:${r.messageId}:${JSON.stringify(r.args)}`;
       if (seen.has(id)) continue; // one anchored value used through several aliases
       seen.add(id);
@@ -120,116 +136,16 @@ function keyAt(path: Path, key: string): string {
 }
 
 /**
- * The plan as plain data for the schema. Empty values are dropped from maps: an empty key is an
- * absent one to every rule, and the rules that need the value (KAM102, KAM302, KAM501, …) say so.
- * Undefined when the YAML cannot be expanded: an alias bomb (reported here) or an alias naming no
- * anchor (KAM001's).
+ * The plan as plain data for the schema (engine/plan-data.ts), or undefined when the YAML cannot be
+ * expanded: a collection as a key and an alias bomb are reported here, an alias naming no anchor is
+ * KAM001's.
  */
-function planData(plan: Plan, report: (r: Report) => void): unknown {
-  const plain = plainData(plan.doc);
-  if (plain !== NOT_PLAIN) return plain ?? {};
-  // A list or map as a key means nothing in a plan, and toJS writes each one out as text, again at
-  // every level it nests in (`? ? ? …` a few hundred deep takes minutes): say so instead.
-  const complex = collectionKeys(plan.doc);
-  if (complex.length > 0) {
-    for (const key of complex) report({ span: spanOf(key), messageId: 'collectionKey' });
-    return undefined;
-  }
-  let raw: unknown;
-  try {
-    // toJS walks the document once for each alias it expands: past the limit, it does not start.
-    if (aliasCount(plan.doc) > MAX_ALIAS_COUNT) throw new RangeError('too many aliases');
-    raw = plan.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    const alias = firstAlias(plan.doc);
-    if (alias && unresolvedAliases(plan.doc).length === 0) {
-      report({ span: spanOf(alias), messageId: 'aliases', args: { limit: MAX_ALIAS_COUNT } });
-    }
-    return undefined;
-  }
-  return withoutEmpty(raw ?? {}, new Map());
-}
-
-/** What plainData returns for a document it leaves to `toJS` and withoutEmpty. */
-const NOT_PLAIN = Symbol('not plain');
-
-/**
- * What `doc.toJS()` then withoutEmpty give, in one walk and without `yaml`'s general machinery (a
- * fifth of a full check's time on a long plan), for the plans people write: the core schema, no
- * alias, scalar keys that are neither `<<`, `__proto__` nor repeated as text. Anything else, or a
- * failure, is NOT_PLAIN: the general path handles it exactly as before.
- */
-function plainData(doc: Document): unknown {
-  if (doc.schema.name !== 'core' || aliasCount(doc) > 0) return NOT_PLAIN;
-  try {
-    return plainValue(doc.contents);
-  } catch {
-    return NOT_PLAIN;
-  }
-}
-
-function plainValue(node: unknown): unknown {
-  if (node === null || node === undefined) return node;
-  if (isScalar(node)) {
-    if (typeof node.value === 'object' && node.value !== null) throw NOT_PLAIN; // a timestamp, a binary: toJS's
-    return node.value;
-  }
-  // Only the plain classes: a tagged `!!set` or `!!omap` becomes a Set or a Map in toJS.
-  if (isSeq(node) && Object.getPrototypeOf(node) === YAMLSeq.prototype) return node.items.map(plainValue);
-  if ((isMap(node) && Object.getPrototypeOf(node) === YAMLMap.prototype) || isPair(node)) {
-    // A pair in a flow list (`[a: 1]`) is a map of its own, as toJS has it.
-    const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    for (const { key, value } of isMap(node) ? node.items : [node]) {
-      if (key !== null && !isScalar(key)) throw NOT_PLAIN;
-      const k = key === null ? null : key.value;
-      if (typeof k === 'object' && k !== null) throw NOT_PLAIN;
-      const name = k === null ? '' : String(k);
-      if (name === '<<' || name === '__proto__' || seen.has(name)) throw NOT_PLAIN;
-      seen.add(name);
-      const v = plainValue(value);
-      if (v !== null && v !== undefined) out[name] = v;
-    }
-    return out;
-  }
-  throw NOT_PLAIN;
-}
-
-function withoutEmpty(value: unknown, done: Map<object, unknown>): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // a YAML 1.1 timestamp
-  if (typeof value !== 'object' || value === null) return value;
-  if (done.has(value)) return done.get(value); // shared through an alias, or even circular
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    done.set(value, out);
-    for (const item of value) out.push(withoutEmpty(item, done));
-    return out;
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const out: Record<string, unknown> = {};
-  done.set(value, out);
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutEmpty(v, done);
-  return out;
-}
-
-/** Keys that are (or name, through an alias) a list or a map, outermost first. */
-function collectionKeys(doc: Document): Node[] {
-  const keys: Node[] = [];
-  eachNode(doc.contents, (node) => {
-    if (isMap(node)) for (const pair of node.items) if (isCollection(deref(doc, pair.key))) keys.push(pair.key as Node);
-  });
-  return keys;
-}
-
-function firstAlias(doc: Document): Alias | undefined {
-  let found: Alias | undefined;
-  visit(doc, {
-    Alias(_, alias) {
-      found = alias;
-      return visit.BREAK;
-    },
-  });
-  return found;
+function planData(plan: Plan, report: (r: Report<Kam002Data>) => void): unknown {
+  const result = plainPlanData(plan.doc, MAX_ALIAS_COUNT);
+  if ('data' in result) return result.data;
+  for (const key of result.collectionKeys ?? []) report({ span: spanOf(key), messageId: 'collectionKey' });
+  if (result.aliasBomb) report({ span: spanOf(result.aliasBomb), messageId: 'aliases', args: { limit: MAX_ALIAS_COUNT } });
+  return undefined;
 }
 
 /**
@@ -271,7 +187,7 @@ function pathOf(pointer: string, data: unknown): Path {
   return path;
 }
 
-function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report {
+function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report<Kam002Data> {
   const path = pathOf(e.instancePath, data);
   const schema = (e.parentSchema ?? {}) as SchemaNode;
   if (e.keyword === 'additionalProperties') {

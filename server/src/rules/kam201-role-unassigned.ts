@@ -6,7 +6,10 @@ import { sectionKeyOrTop } from '../engine/spans';
  * A buying role nobody in the stakeholder map holds: either the plan has not found that person yet,
  * or the role is unknown. Each message asks the question that finds them, after the role's orientation.
  */
-export const kam201: Rule = {
+/** For the fix: the role nobody holds. */
+export type Kam201Data = { role: Role };
+
+export const kam201: Rule<Kam201Data> = {
   code: 'KAM201',
   name: 'role-unassigned',
   severity: 'warning',

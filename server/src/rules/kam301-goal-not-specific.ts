@@ -7,7 +7,10 @@ import { isEmptyValue, missingKeys } from '../engine/yaml-nodes';
  * SMART's S: a goal names what is measured (`metric`) and says in words what changes. A missing
  * statement and a vague one get the same message; the heuristic is in engine/smart.ts.
  */
-export const kam301: Rule = {
+/** For the fix: the goal's keys to add. */
+export type Kam301Data = { missing: string[] };
+
+export const kam301: Rule<Kam301Data> = {
   code: 'KAM301',
   name: 'goal-not-specific',
   severity: 'warning',

@@ -13,6 +13,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
+import { keyInList, referenceKindAt, type IdKind } from '../engine/format';
 import type { Plan } from '../engine/model';
 import { normalizeRole, ROLE_LABELS, ROLE_NAMES } from '../engine/roles';
 import { keysAt, schemaAt, valueKind, type ValueKind } from '../engine/schema';
@@ -29,7 +30,6 @@ import {
 } from '../views/labels';
 import { rangeOf, type PlanDocument } from './document';
 import { goalMarkdown, keyMarkdown, roleMarkdown, stakeholderMarkdown, unitMarkdown, valueMarkdown } from './hover';
-import { ID_REFERENCES, type IdKind } from './id-index';
 import { keyText, METHOD_TEXT } from './method-text';
 import { slotAt, type KeySlot, type ValueSlot, type YamlPath } from './yaml-path';
 
@@ -54,9 +54,6 @@ const VALUE_LABELS: Record<string, Labels> = {
   status: ACTION_STATUS_LABELS,
   kind: DRIVER_KIND_LABELS,
 };
-
-/** Which kind of id each referring key names. */
-const REFERENCE_KINDS = new Map<string, IdKind>(ID_REFERENCES.map((r) => [r.key, r.kind]));
 
 const TODAY: Text = { en: 'today', 'zh-cn': '今天' };
 
@@ -135,8 +132,8 @@ function hasChoices(path: YamlPath): boolean {
 
 /** The `roles` of a stakeholder, or one item of them. */
 function isRoles(path: YamlPath): boolean {
-  const keys = path.filter((s) => typeof s === 'string');
-  return keys.join('.') === 'diagnosis.stakeholders.roles';
+  const at = keyInList(path);
+  return at?.list === 'stakeholders' && at.key === 'roles';
 }
 
 interface ValueContext {
@@ -184,7 +181,7 @@ function choicesAt(path: YamlPath, key: string, context: ValueContext): Choice[]
     case 'date':
       return [{ label: context.today, kind: CompletionItemKind.Value, detail: TODAY[locale] }];
     case 'reference': {
-      const kind = REFERENCE_KINDS.get(key);
+      const kind = referenceKindAt(path);
       return kind ? idChoices(kind, context) : [];
     }
     default:

@@ -9,7 +9,7 @@ import type { Finding } from '../engine/rule';
 import { schemaAt } from '../engine/schema';
 import { interpolate, type Locale, type Span, type Text } from '../engine/types';
 import { DIRECTION_LABELS, INFLUENCE_LABELS, labelOf, STANCE_LABELS } from '../views/labels';
-import { SMART_RULES, smartStatus, smartSummary } from '../views/smart-status';
+import { SMART_RULES, smartStatus, smartSummary } from '../engine/smart-status';
 import { rangeOf, type PlanDocument } from './document';
 import { idAt, type IdKind } from './id-index';
 import { keyText, METHOD_TEXT, valueText } from './method-text';

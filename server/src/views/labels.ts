@@ -1,6 +1,6 @@
 // The words views show for the plan's own vocabulary (stages, stances, enum values, section keys), in
 // both locales. The Chinese terms are the course's (see shared/method/kam-method.md).
-import type { Role } from '../engine/roles';
+import type { Influence, Role, Stance } from '../engine/format';
 import type { Locale, Severity, Stage, Text } from '../engine/types';
 
 export type Labels = Record<string, Text>;
@@ -36,8 +36,6 @@ export const MARK_LABELS: Labels = {
   error: { en: 'error', 'zh-cn': '错误' },
 };
 
-export const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'opponent', 'unknown'] as const;
-export type Stance = (typeof STANCES)[number];
 export const STANCE_LABELS: Record<Stance, Text> = {
   champion: { en: 'champion', 'zh-cn': '拥护者' },
   supporter: { en: 'supporter', 'zh-cn': '支持者' },
@@ -47,8 +45,6 @@ export const STANCE_LABELS: Record<Stance, Text> = {
   unknown: { en: 'unknown', 'zh-cn': '未知' },
 };
 
-export const INFLUENCES = ['high', 'medium', 'low'] as const;
-export type Influence = (typeof INFLUENCES)[number];
 export const INFLUENCE_LABELS: Record<Influence, Text> = {
   high: { en: 'high', 'zh-cn': '高' },
   medium: { en: 'medium', 'zh-cn': '中' },
@@ -65,14 +61,12 @@ export const ROLE_SHORT: Record<Role, Text> = {
   influencer: { en: 'IN', 'zh-cn': '影' },
 };
 
-export const CONTRACT_STAGES = ['proposal', 'negotiation', 'execution'] as const;
 export const CONTRACT_STAGE_LABELS: Labels = {
   proposal: { en: 'proposal', 'zh-cn': '提案' },
   negotiation: { en: 'negotiation', 'zh-cn': '谈判' },
   execution: { en: 'execution', 'zh-cn': '执行' },
 };
 
-export const RESCUE_SIDES = ['internal', 'customer', 'external'] as const;
 export const RESCUE_SIDE_LABELS: Labels = {
   internal: { en: 'Our company', 'zh-cn': '公司内部' },
   customer: { en: 'The customer', 'zh-cn': '客户内部' },
@@ -153,7 +147,6 @@ export const SWOT_ENTRY_LABELS: Labels = {
   competitor_company: { en: "The competitor's company", 'zh-cn': '竞争者的公司' },
 };
 
-export const SWOT_QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 export const SWOT_QUADRANT_LABELS: Labels = {
   strengths: { en: 'Strengths', 'zh-cn': '优势' },
   weaknesses: { en: 'Weaknesses', 'zh-cn': '劣势' },

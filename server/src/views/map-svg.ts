@@ -5,7 +5,8 @@
 // standalone file use. All plan text is escaped (markup.ts).
 import { ROLE_LABELS } from '../engine/roles';
 import type { Locale, Text } from '../engine/types';
-import { colon, INFLUENCE_LABELS, ROLE_SHORT, STANCE_LABELS, STANCES } from './labels';
+import { STANCES } from '../engine/format';
+import { colon, INFLUENCE_LABELS, ROLE_SHORT, STANCE_LABELS } from './labels';
 import { empty, tag, text } from './markup';
 import type { Box, MapNode, StakeholderMap } from './stakeholder-map-model';
 import { fitText } from './text-fit';

@@ -8,11 +8,10 @@ import { ROLE_LABELS, ROLES, type Role } from '../engine/roles';
 import type { Finding } from '../engine/rule';
 import { itemAnchor } from '../engine/spans';
 import { CYCLE, type Locale, type Span, type Stage, type Text } from '../engine/types';
-import { ruleByCode } from '../rules';
 import { markOf, planHealth, stageHealth, worse, type Mark, type PlanHealth } from './health';
 import { ACTION_STATUS_LABELS, colon, countsText, INFLUENCE_LABELS, labelOf, STAGE_LABELS, STANCE_LABELS } from './labels';
-import { actionsByDate, findingsIn, holdersByRole, sectionRange, stakeholderLabel } from './plan-facts';
-import { SMART_RULES, smartStatus, smartSummary, type SmartLetter } from './smart-status';
+import { actionsByDate, findingsIn, holdersByRole, sectionRange, stakeholderLabel } from '../engine/plan-facts';
+import { SMART_RULES, smartStatus, smartSummary, type SmartLetter } from '../engine/smart-status';
 
 export type OutlineKind = 'account' | 'stage' | 'roles' | 'role' | 'role-unassigned' | 'stakeholder' | 'goal' | 'smart' | 'action';
 
@@ -98,8 +97,9 @@ export function buildOutline(plan: Plan, findings: readonly Finding[], locale: L
     const label = ROLE_LABELS[role][locale];
     if (holders.length === 0) {
       const item = leaf(`role:${role}`, 'role-unassigned', label, 'warning', range, plan.diagnosis?.fields.get('stakeholders')?.key ?? range);
-      // KAM201's message for the role asks the question that finds the person.
-      return annotate(item, say(WORDS.unassigned), ruleByCode('KAM201')?.messages[role]?.[locale]);
+      // KAM201's finding for the role asks the question that finds the person.
+      const question = findings.find((f) => f.code === 'KAM201' && f.messageId === role)?.message;
+      return annotate(item, say(WORDS.unassigned), question);
     }
     const item = leaf(`role:${role}`, 'role', label, 'ok', range, range);
     annotate(item, holders.map(stakeholderLabel).join(', '));

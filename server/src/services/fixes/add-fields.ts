@@ -7,6 +7,7 @@
 // - `owner`, `what`, `who`: `TODO`, with the question they answer.
 // - `when`: a month from today, or the goal's deadline if that comes first (KAM502 would flag a later one).
 // - `budget`: `0 # TODO`.
+import { itemPath } from '../../engine/format';
 import type { Action, Entity, Goal, Plan } from '../../engine/model';
 import { indexById } from '../../engine/plan-index';
 import { keyList, type Text } from '../../engine/types';
@@ -23,8 +24,6 @@ const FIELDS: Record<ItemKind, readonly string[]> = {
   goal: ['metric', 'baseline', 'target', 'deadline', 'owner'],
   action: ['what', 'who', 'when', 'budget'],
 };
-
-const PATHS: Record<ItemKind, readonly (string | number)[]> = { goal: ['goals', 0], action: ['actions', 0] };
 
 const TITLES: Record<ItemKind, Text> = {
   goal: { en: 'Add {keys} to the goal, to fill in', 'zh-cn': '为目标添加待填写的 {keys}' },
@@ -76,7 +75,7 @@ export function fixableKeys(kind: ItemKind, item: Entity, keys: readonly string[
 export function fieldsFix(ctx: FixContext, kind: ItemKind, item: Goal | Action, keys: readonly string[]): Fix | undefined {
   const wanted = fixableKeys(kind, item, keys);
   if (wanted.length === 0) return undefined;
-  const edits = putEntries(ctx, { entity: item, path: PATHS[kind] }, wanted.map((k) => placeholder(ctx, item, k)));
+  const edits = putEntries(ctx, { entity: item, path: itemPath(kind === 'goal' ? 'goals' : 'actions') }, wanted.map((k) => placeholder(ctx, item, k)));
   return edits && { title: say(ctx, TITLES[kind], { keys: keyList(wanted) }), edits, isPreferred: true };
 }
 

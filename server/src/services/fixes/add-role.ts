@@ -1,6 +1,7 @@
 // KAM201: a buying role nobody holds. Either someone not yet in the map holds it (add a stakeholder
 // to fill in) or someone already there does (give them the role). Which is true only the account
 // manager knows, so no fix here is preferred.
+import { itemPath } from '../../engine/format';
 import { isScalar, isSeq } from 'yaml';
 import type { Stakeholder } from '../../engine/model';
 import { indexById } from '../../engine/plan-index';
@@ -54,7 +55,7 @@ function rolesValue(ctx: FixContext, role: string): Value {
 export function addRole(ctx: FixContext, s: Stakeholder, role: string): Edit[] | undefined {
   const field = s.fields.get('roles');
   if (!field || field.node === null || (isScalar(field.node) && isEmptyValue(field.node))) {
-    return putEntries(ctx, { entity: s, path: ['diagnosis', 'stakeholders', 0] }, [entry('roles', rolesValue(ctx, role))]);
+    return putEntries(ctx, { entity: s, path: itemPath('stakeholders') }, [entry('roles', rolesValue(ctx, role))]);
   }
   if (!inPlace(field)) return undefined;
   if (isSeq(field.node)) {

@@ -3,7 +3,7 @@
 // there. The placeholders are valid plan content, so the section is no longer missing; what is
 // still thin (one driver of 5 to 6, roles nobody holds) the other rules go on pointing out.
 import { indexById } from '../../engine/plan-index';
-import { keysAt } from '../../engine/schema';
+import { DIAGNOSIS_SECTIONS } from '../../engine/format';
 import type { Text } from '../../engine/types';
 import { isEmptyValue } from '../../engine/yaml-nodes';
 import { say, TODO, uniqueId, type Fix, type FixContext } from './fix';
@@ -43,20 +43,18 @@ const SECTION_NAMES: Record<string, string> = {
   financials: '财务分析',
 };
 
-export const SECTIONS: readonly string[] = keysAt(['diagnosis']);
-
 /** KAM101: the whole diagnosis, where the cycle puts it (or under an empty `diagnosis:`). */
 export function diagnosisFix(ctx: FixContext): Fix | undefined {
   const field = ctx.plan.root?.fields.get('diagnosis');
   if (field && !isEmptyValue(field.node)) return undefined;
-  const edits = putPath(ctx, [], [entry('diagnosis', map(...SECTIONS.map((s) => sectionEntry(ctx, s))), sectionName(ctx, 'diagnosis'))]);
+  const edits = putPath(ctx, [], [entry('diagnosis', map(...DIAGNOSIS_SECTIONS.map((s) => sectionEntry(ctx, s))), sectionName(ctx, 'diagnosis'))]);
   return edits && { title: say(ctx, TITLES.diagnosis), edits, isPreferred: true };
 }
 
 /** KAM102: the sections the diagnosis lacks (or has empty), each in its place. */
 export function sectionsFix(ctx: FixContext, sections: readonly string[]): Fix | undefined {
   const { diagnosis } = ctx.plan;
-  const wanted = SECTIONS.filter((s) => sections.includes(s) && isEmptyValue(diagnosis?.fields.get(s)?.node));
+  const wanted = DIAGNOSIS_SECTIONS.filter((s) => sections.includes(s) && isEmptyValue(diagnosis?.fields.get(s)?.node));
   if (!diagnosis || wanted.length === 0) return undefined;
   const edits = putPath(ctx, ['diagnosis'], wanted.map((s) => sectionEntry(ctx, s)));
   return edits && { title: say(ctx, TITLES.section, { section: wanted.join(', ') }), edits, isPreferred: true };

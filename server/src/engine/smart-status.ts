@@ -1,8 +1,8 @@
 // A goal's SMART status, letter by letter, as the checker found it: a letter fails when its rule
 // (KAM301 S … KAM305 T) reported a finding inside the goal. A rule turned off passes its letter.
-import type { Goal } from '../engine/model';
-import type { Finding } from '../engine/rule';
-import type { Text } from '../engine/types';
+import type { Goal } from './model';
+import type { Finding } from './rule';
+import type { Text } from './types';
 import { findingsIn } from './plan-facts';
 
 export const SMART_LETTERS = ['S', 'M', 'A', 'R', 'T'] as const;
