@@ -319,20 +319,25 @@ function entryHead(collection: YAMLMap | YAMLSeq, index: number, text: string): 
 
 /**
  * Whether every line after the first is blank, a comment, or indented at least as far as the column
- * (deeper: inside an entry; as deep: the next entry of the same collection), and the last line with
- * text is not a comment: in place, comment lines at the end of an entry go with what follows it (the
+ * (deeper: inside an entry; as deep: the next entry of the same collection), no line with text
+ * follows a comment as shallow as the column, and the last line with text is not a comment: in place, comment lines at the end of an entry go with what follows it (the
  * next key's comment, or a collection's closing one), alone with the entry.
  */
 function ownsItsLines(piece: string, column: number): boolean {
   if (/\r(?!\n)/.test(piece)) return false; // a lone CR: YAML and the editor may disagree on the lines
   let lastIsComment = false;
+  let shallowComment = false;
   for (let nl = piece.indexOf('\n'); nl !== -1 && nl + 1 < piece.length; nl = piece.indexOf('\n', nl + 1)) {
     let at = nl + 1;
     while (piece.charCodeAt(at) === 0x20) at++;
     const c = piece[at];
     if (c === undefined || c === '\n' || c === '\r') continue;
     lastIsComment = c === '#';
-    if (at - nl - 1 < column && !lastIsComment) return false;
+    const indent = at - nl - 1;
+    if (lastIsComment) shallowComment ||= indent <= column;
+    // A comment no deeper than the entry, then more of it: in place, the parser may read what follows
+    // it with the text after the piece (`a:`, `# c` at column 0, an indented value, then `b: 1`).
+    else if (indent < column || shallowComment) return false;
   }
   return !lastIsComment;
 }
