@@ -42,7 +42,7 @@ export function runRules(plan: Plan, registry: readonly Rule[], options: CheckOp
         severity: setting,
         stage: rule.stage,
         span: r.span,
-        message: interpolate(template[config.locale], args),
+        message: interpolate(template[config.locale], args, config.locale),
         messageId,
         args,
         data: r.data,

@@ -1,9 +1,10 @@
 // What a rule is: a plain object with its code, name, default severity, bilingual messages and a
 // pure check over the parsed plan (markdownlint's shape). One rule per file in ../rules/.
 import type { Plan } from './model';
-import type { Locale, Severity, Span, Stage, Text } from './types';
+import type { Args, Locale, Severity, Span, Stage, Text } from './types';
 
-export type MessageArgs = Record<string, string | number>;
+/** A message's arguments: a plain value, or a term (`Text`) shown in the message's locale. */
+export type MessageArgs = Args;
 
 /** What a finding carries for its quick fix. A fixable rule declares its shape: `Rule<Kam203Data>`. */
 export type FindingData = Record<string, unknown>;

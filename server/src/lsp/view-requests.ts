@@ -14,7 +14,7 @@ import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
 import { INFLUENCES, STANCES } from '../engine/format';
-import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../views/labels';
+import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
 import {

@@ -8,6 +8,7 @@ import { firstContentLine, itemAnchor } from '../engine/spans';
 import { nearest } from '../engine/suggest';
 import { keyList, type Span, type Text } from '../engine/types';
 import { entityOf, locatePath, spanOf } from '../engine/yaml-nodes';
+import { alternatives, ID_KIND_LABELS, LOCALES, text } from '../engine/vocabulary';
 
 type Path = (string | number)[];
 
@@ -39,10 +40,10 @@ const EXPECTED: Record<Exclude<ValueKind, 'enum' | 'const'>, Text> = {
 /** The singular of each list of maps, for "Unknown key … in goal". */
 const ITEM_NOUNS: Record<string, Text> = {
   drivers: { en: 'driver', 'zh-cn': '业务驱动因素' },
-  organization: { en: 'unit', 'zh-cn': '组织单元' },
-  stakeholders: { en: 'stakeholder', 'zh-cn': '关键决策者' },
-  goals: { en: 'goal', 'zh-cn': '目标' },
-  actions: { en: 'action', 'zh-cn': '行动' },
+  organization: ID_KIND_LABELS.unit,
+  stakeholders: ID_KIND_LABELS.stakeholder,
+  goals: ID_KIND_LABELS.goal,
+  actions: ID_KIND_LABELS.action,
   controls: { en: 'control', 'zh-cn': '控制项' },
   feedback: { en: 'feedback entry', 'zh-cn': '反馈' },
 };
@@ -73,17 +74,17 @@ export const kam002: Rule<Kam002Data> = {
     'zh-cn': '每个键都必须是格式中定义的键，每个值都必须符合格式规定的类型、写法或可选值。',
   },
   messages: {
-    default: { en: '{what} does not fit the plan format.', 'zh-cn': '{whatZh} 不符合计划格式。' },
-    unknownKey: { en: 'Unknown key `{key}` in {parent}.', 'zh-cn': '{parentZh}中有未知的键 `{key}`。' },
+    default: { en: '{what} does not fit the plan format.', 'zh-cn': '{what} 不符合计划格式。' },
+    unknownKey: { en: 'Unknown key `{key}` in {parent}.', 'zh-cn': '{parent}中有未知的键 `{key}`。' },
     unknownKeySuggestion: {
       en: 'Unknown key `{key}` in {parent}; did you mean `{suggestion}`?',
-      'zh-cn': '{parentZh}中有未知的键 `{key}`；是否指 `{suggestion}`？',
+      'zh-cn': '{parent}中有未知的键 `{key}`；是否指 `{suggestion}`？',
     },
-    missingKey: { en: 'Missing `{key}` in {parent}.', 'zh-cn': '{parentZh}缺少 `{key}`。' },
-    wrongType: { en: '{what} should be {expected}, not {actual}.', 'zh-cn': '{whatZh} 应为{expectedZh}，而不是{actualZh}。' },
+    missingKey: { en: 'Missing `{key}` in {parent}.', 'zh-cn': '{parent}缺少 `{key}`。' },
+    wrongType: { en: '{what} should be {expected}, not {actual}.', 'zh-cn': '{what} 应为{expected}，而不是{actual}。' },
     notAMap: {
       en: 'A plan is a map of sections (`kam`, `account`, `diagnosis`, …), not {actual}.',
-      'zh-cn': '计划应是由各部分（`kam`、`account`、`diagnosis` 等）组成的映射，而不是{actualZh}。',
+      'zh-cn': '计划应是由各部分（`kam`、`account`、`diagnosis` 等）组成的映射，而不是{actual}。',
     },
     badChoice: { en: '`{value}` is not a valid `{key}`: use {allowed}.', 'zh-cn': '`{value}` 不是有效的 `{key}`：可选值为 {allowed}。' },
     badChoiceSuggestion: {
@@ -99,8 +100,8 @@ export const kam002: Rule<Kam002Data> = {
       en: '`{value}` is not a valid id: start with a letter, then use only letters, digits, `_` or `-`.',
       'zh-cn': '`{value}` 不是有效的 id：须以字母开头，后面只能是字母、数字、`_` 或 `-`。',
     },
-    blankReference: { en: '{what} is blank: give the id it refers to.', 'zh-cn': '{whatZh} 为空：请填写所引用的 id。' },
-    notConst: { en: '{what} must be `{allowed}`.', 'zh-cn': '{whatZh} 必须为 `{allowed}`。' },
+    blankReference: { en: '{what} is blank: give the id it refers to.', 'zh-cn': '{what} 为空：请填写所引用的 id。' },
+    notConst: { en: '{what} must be `{allowed}`.', 'zh-cn': '{what} 必须为 `{allowed}`。' },
     collectionKey: {
       en: 'A key must be a word, not a list or a map: write `key: value`.',
       'zh-cn': '键必须是一个词，不能是列表或映射：请写成 `键: 值`。',
@@ -244,50 +245,50 @@ function expectedKinds(schema: SchemaNode): ValueKind[] {
   return branches ? branches.flatMap(expectedKinds) : [valueKind(schema)];
 }
 
-function expectedArgs(schema: SchemaNode): { expected: string; expectedZh: string } {
+function expectedArgs(schema: SchemaNode): { expected: Text } {
   const words = (s: SchemaNode): Text => {
     const kind = valueKind(s);
     if (kind === 'enum') {
       const allowed = keyList((s.enum ?? []).map(String));
-      return { en: `one of ${allowed}`, 'zh-cn': `以下之一：${allowed}` };
+      return text(`one of ${allowed}`, `以下之一：${allowed}`);
     }
-    if (kind === 'const') return { en: `\`${String(s.const)}\``, 'zh-cn': ` \`${String(s.const)}\`` };
+    if (kind === 'const') return text(`\`${String(s.const)}\``, ` \`${String(s.const)}\``);
     return EXPECTED[kind];
   };
   const all = (schema.anyOf ?? schema.oneOf ?? [schema]).map(words);
-  return { expected: all.map((t) => t.en).join(' or '), expectedZh: all.map((t) => t['zh-cn']).join('或') };
+  return { expected: Object.fromEntries(LOCALES.map((locale) => [locale, alternatives(all.map((t) => t[locale]), locale)])) as Text };
 }
 
-function actualArgs(value: unknown): { actual: string; actualZh: string } {
-  if (value === null || value === undefined) return { actual: 'empty', actualZh: '空值' };
-  if (Array.isArray(value)) return { actual: 'a list', actualZh: '列表' };
-  if (typeof value === 'object') return { actual: 'a map', actualZh: '映射' };
-  if (typeof value === 'boolean') return { actual: `\`${value}\``, actualZh: `布尔值 \`${value}\`` };
-  if (Number.isNaN(value)) return { actual: '`.nan` (not a number)', actualZh: '`.nan`（非数字）' };
-  if (value === Infinity || value === -Infinity) return { actual: 'infinity (a number too large, such as `1e400`)', actualZh: '无穷大（数字过大，如 `1e400`）' };
-  if (typeof value === 'number') return { actual: 'a number', actualZh: '数字' };
-  return { actual: 'text', actualZh: '文本' };
+function actualArgs(value: unknown): { actual: Text } {
+  if (value === null || value === undefined) return { actual: text('empty', '空值') };
+  if (Array.isArray(value)) return { actual: text('a list', '列表') };
+  if (typeof value === 'object') return { actual: text('a map', '映射') };
+  if (typeof value === 'boolean') return { actual: text(`\`${value}\``, `布尔值 \`${value}\``) };
+  if (Number.isNaN(value)) return { actual: text('`.nan` (not a number)', '`.nan`（非数字）') };
+  if (value === Infinity || value === -Infinity) return { actual: text('infinity (a number too large, such as `1e400`)', '无穷大（数字过大，如 `1e400`）') };
+  if (typeof value === 'number') return { actual: text('a number', '数字') };
+  return { actual: text('text', '文本') };
 }
 
 /** The value at fault, as a message names it: `` `deadline` `` or `` `roles` item 2 ``. */
-function whatArgs(path: Path): { what: string; whatZh: string } {
+function whatArgs(path: Path): { what: Text } {
   const last = path[path.length - 1];
-  if (last === undefined) return { what: 'The plan', whatZh: '计划' };
-  if (typeof last === 'string') return { what: `\`${last}\``, whatZh: `\`${last}\`` };
+  if (last === undefined) return { what: text('The plan', '计划') };
+  if (typeof last === 'string') return { what: text(`\`${last}\``, `\`${last}\``) };
   const list = String(path[path.length - 2] ?? '');
-  return { what: `\`${list}\` item ${last + 1}`, whatZh: `\`${list}\` 的第 ${last + 1} 项` };
+  return { what: text(`\`${list}\` item ${last + 1}`, `\`${list}\` 的第 ${last + 1} 项`) };
 }
 
 /** The map that holds (or lacks) a key, as a message names it: "goal", "`account`", "the top level". */
-function parentArgs(path: Path): { parent: string; parentZh: string } {
+function parentArgs(path: Path): { parent: Text } {
   const last = path[path.length - 1];
-  if (path.length === 0) return { parent: 'the top level', parentZh: '顶层' };
+  if (path.length === 0) return { parent: text('the top level', '顶层') };
   if (typeof last === 'number') {
     const noun = ITEM_NOUNS[String(path[path.length - 2])];
-    if (noun) return { parent: noun.en, parentZh: noun['zh-cn'] };
+    if (noun) return { parent: noun };
   }
   const dotted = `\`${path.join('.')}\``;
-  return { parent: dotted, parentZh: `${dotted} ` }; // "`account` 缺少 …": code is set off by a space in Chinese
+  return { parent: text(dotted, `${dotted} `) }; // "`account` 缺少 …": code is set off by a space in Chinese
 }
 
 /** A scalar or an inline `[…]`/`{…}` is shown itself; a block collection by its key, not its many lines. */

@@ -46,7 +46,7 @@ export const kam102: Rule<Kam102Data> = {
     },
     financials: {
       en: "`diagnosis` has nothing under `financials`: the account's revenue, our sales and our share.",
-      'zh-cn': '`diagnosis` 缺少 `financials`（财务分析）：客户的收入、我们的销售额和份额。',
+      'zh-cn': '`diagnosis` 缺少 `financials`（财务分析）：客户的收入、我们的销售额和占有率。',
     },
   },
   check({ plan, report }) {

@@ -21,7 +21,7 @@ export const kam201: Rule<Kam201Data> = {
   messages: {
     default: {
       en: 'No stakeholder holds the {role} role.',
-      'zh-cn': '没有关键人物担任 {role} 角色。',
+      'zh-cn': '没有关键人物担任{role}角色。',
     },
     'decision-maker': {
       en: 'No stakeholder holds the decision maker (最高阶决策者) role, oriented to results: who makes the final call and holds the budget?',
@@ -54,7 +54,7 @@ export const kam201: Rule<Kam201Data> = {
     const span = plan.diagnosis?.fields.get('stakeholders')?.key ?? sectionKeyOrTop(plan, 'diagnosis');
     for (const role of ROLES) {
       if (held.has(role)) continue;
-      report({ span, messageId: role, args: { role: ROLE_LABELS[role].en }, data: { role } });
+      report({ span, messageId: role, args: { role: ROLE_LABELS[role] }, data: { role } });
     }
   },
 };

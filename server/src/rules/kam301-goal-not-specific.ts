@@ -26,7 +26,7 @@ export const kam301: Rule<Kam301Data> = {
     },
     noMetric: {
       en: 'The goal has no `metric`: what is measured — share, growth, contribution, revenue, volume, price or spend?',
-      'zh-cn': '目标缺少 `metric`（衡量指标）：衡量的是份额、增长、贡献、收入、数量、价格还是花费？',
+      'zh-cn': '目标缺少 `metric`（数量的目标）：衡量的是占有率、成长率、贡献度、收入、数量、定价还是花费支出？',
     },
     vague: {
       en: 'The goal does not say specifically what changes: state what is measured and by how much, e.g. "Raise our share of cardiology spend from 22% to 28%".',

@@ -21,13 +21,18 @@ import type { Locale, Text } from '../engine/types';
 import {
   ACTION_STATUS_LABELS,
   CONTRACT_STAGE_LABELS,
+  courseTerm,
   DIRECTION_LABELS,
   DRIVER_KIND_LABELS,
   INFLUENCE_LABELS,
   METRIC_LABELS,
+  ROLE_ORIENTATION,
+  say,
   STANCE_LABELS,
-  type Labels,
-} from '../views/labels';
+  text,
+  withCourseTerm,
+  type Terms,
+} from '../engine/vocabulary';
 import { rangeOf, type PlanDocument } from './document';
 import { goalMarkdown, keyMarkdown, roleMarkdown, stakeholderMarkdown, unitMarkdown, valueMarkdown } from './hover';
 import { keyText, METHOD_TEXT } from './method-text';
@@ -45,7 +50,7 @@ export interface CompletionOptions {
 const SUGGEST_VALUE: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 /** The words beside enum values, by the key that takes them. */
-const VALUE_LABELS: Record<string, Labels> = {
+const VALUE_LABELS: Record<string, Terms> = {
   stance: STANCE_LABELS,
   influence: INFLUENCE_LABELS,
   direction: DIRECTION_LABELS,
@@ -55,7 +60,8 @@ const VALUE_LABELS: Record<string, Labels> = {
   kind: DRIVER_KIND_LABELS,
 };
 
-const TODAY: Text = { en: 'today', 'zh-cn': '今天' };
+const TODAY = text('today', '今天');
+const ROLE_DETAIL = text('{role} · {orientation}', '{role} · {term} · {orientation}');
 
 /** A value to offer, before it is placed into the document. */
 interface Choice {
@@ -193,8 +199,7 @@ function choicesAt(path: YamlPath, key: string, context: ValueContext): Choice[]
 function roleChoices(locale: Locale): Choice[] {
   const choices = ROLE_NAMES.map((name): Choice => {
     const role = normalizeRole(name)!;
-    const { orientation } = METHOD_TEXT.roles[role];
-    const detail = locale === 'zh-cn' ? `${role} · ${ROLE_LABELS[role]['zh-cn']} · ${orientation['zh-cn']}` : `${role} · ${orientation.en} (${orientation['zh-cn']})`;
+    const detail = say(ROLE_DETAIL, locale, { role, term: courseTerm(ROLE_LABELS[role]), orientation: withCourseTerm(ROLE_ORIENTATION[role], locale) });
     return {
       label: name,
       kind: CompletionItemKind.EnumMember,
@@ -223,7 +228,7 @@ function idChoices(kind: IdKind, { plans, locale }: ValueContext): Choice[] {
 }
 
 function bilingual(text: Text | undefined): string | undefined {
-  return text && (text.en === text['zh-cn'] ? text.en : `${text.en} · ${text['zh-cn']}`);
+  return text && (text.en === courseTerm(text) ? text.en : `${text.en} · ${courseTerm(text)}`);
 }
 
 function joined(parts: (string | undefined)[]): string | undefined {
