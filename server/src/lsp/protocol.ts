@@ -20,6 +20,8 @@ export const KamMethods = {
   health: 'kam/health',
   /** {@link EditStakeholderParams} → WorkspaceEdit | null (null: the plan already says so). */
   editStakeholder: 'kam/editStakeholder',
+  /** {@link PlanParams} → {@link ConfigurationResult}: where a plan's configuration comes from (the language status item). */
+  configuration: 'kam/configuration',
 } as const;
 
 export interface PlanParams {
@@ -110,3 +112,13 @@ export interface EditStakeholderParams extends PlanParams {
 export type EditStakeholderResult = WorkspaceEdit | null;
 
 export type { StakeholderField };
+
+export interface ConfigurationResult {
+  uri: string;
+  /** The `file:` URI of the `.kamrc.yaml` that applies (the nearest, no higher than the workspace folder); null when none does. */
+  rcFile: string | null;
+  /** The `file:` URI of the plan's workspace folder; null outside every folder. */
+  workspaceFolder: string | null;
+  /** The language of the plan's messages. */
+  locale: Locale;
+}

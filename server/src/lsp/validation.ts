@@ -1,4 +1,5 @@
-// Diagnostics as you type: at once when a document opens, after a short pause while it is edited.
+// Diagnostics as you type: at once when a document opens, after a short pause while it is edited; a
+// plan gets its findings, a `.kamrc.yaml` its own checks (rc-file.ts).
 // Every run takes a new generation; a run that finds a newer one started for its document (or the
 // document closed) while it waited for the settings or between rules drops its result, so a stale
 // result never overwrites a fresh one. A check that throws is logged and leaves the document with no
@@ -18,7 +19,8 @@ import { localToday } from '../engine/values';
 import { RULES } from '../rules';
 import type { PlanDocuments } from './documents';
 import { toDiagnostic } from './diagnostics';
-import type { Settings } from './settings';
+import { rcDiagnostics } from './rc-file';
+import { isRcFile, type Settings } from './settings';
 
 /**
  * The pause after an edit before the document is checked: half as long as its last check after an
@@ -129,6 +131,8 @@ export class Validator {
     try {
       const config = await this.settings.configFor(uri);
       if (!current()) return;
+      const rcFile = isRcFile(uri) && this.documents.get(uri);
+      if (rcFile) return this.publish(uri, rcFile.version, rcDiagnostics(rcFile, config.locale));
       const today = this.today ?? localToday();
       if (!afterEdit && !this.published.has(uri) && this.publishKnown(uri, config, today)) return;
       const started = performance.now();
