@@ -67,7 +67,7 @@ function report(command: Command, planPath: string, options: ReportCommandOption
   const today = options.today ?? localToday();
   const plan = parsePlan(contents.text);
   const format = options.format ?? (options.output && /\.html?$/i.test(options.output) ? 'html' : 'md');
-  const output = renderReport(plan, checkPlan(plan, { config, today }), { format, locale: config.locale, today });
+  const output = renderReport(plan, checkPlan(plan, { config, today }), { format, locale: config.locale, today, staleAfterDays: config.staleAfterDays });
   writeOutput(command, options.output, output, cwd);
   return 0;
 }

@@ -8,6 +8,7 @@ import type { Locale, Severity, Stage } from '../engine/types';
 import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
 import type { Influence, Stance } from '../engine/format';
+import type { MapMark } from '../views/map-svg';
 
 export const KamMethods = {
   /** {@link PlanParams} → {@link OutlineResult} | null (null: the document is not open in the server). */
@@ -65,7 +66,7 @@ export interface StakeholderMapResult extends PlanResult {
   svg: { map: string; grid: string };
   /** The stylesheet of the SVGs' classes; every colour in it is a `--kam-*` variable the page sets. */
   css: string;
-  choices: { stances: Choice<Stance>[]; influences: Choice<Influence>[]; roles: Choice<Role>[] };
+  choices: { stances: Choice<Stance>[]; influences: Choice<Influence>[]; roles: Choice<Role>[]; marks: Choice<MapMark>[] };
 }
 
 export type ReportFormat = 'md' | 'html';

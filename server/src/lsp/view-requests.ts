@@ -15,6 +15,8 @@ import { editStakeholder, StakeholderEditError } from '../services/stakeholder-e
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
 import { INFLUENCES, STANCES } from '../engine/format';
 import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
+import { MAP_MARK_LABELS, MAP_MARKS } from '../views/map-svg';
+import type { RelationshipClock } from '../views/stakeholder-map-model';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
 import {
@@ -39,12 +41,12 @@ const CHANGED: Text = {
 
 export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
   /** The document's current version and the locale it is shown in; undefined when it is not open. */
-  async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale } | undefined> {
+  async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale; staleAfterDays: number } | undefined> {
     if (!documents.get(uri)) return undefined;
-    const { locale } = await env().settings.configFor(uri);
+    const { locale, staleAfterDays } = await env().settings.configFor(uri);
     // The plan is taken after the wait: a newer version parsed meanwhile reuses the older one's document.
     const parsed = documents.planFor(uri);
-    return parsed && { parsed, locale };
+    return parsed && { parsed, locale, staleAfterDays };
   }
 
   /** As `opened`, with the version's findings (those published, else checked now) and the checker's today. */
@@ -61,7 +63,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
         today,
         onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
       });
-    return { parsed, findings, locale: config.locale, today: today ?? localToday() };
+    return { parsed, findings, locale: config.locale, today: today ?? localToday(), staleAfterDays: config.staleAfterDays };
   }
 
   const about = (parsed: PlanDocument, locale: Locale) => ({ uri: parsed.document.uri, version: parsed.document.version, locale });
@@ -84,16 +86,17 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     const o = await opened(uri);
     if (!o) return null;
     const { parsed, locale } = o;
+    const clock = { today: env().today ?? localToday(), staleAfterDays: o.staleAfterDays };
     const answers = mapAnswers.get(parsed) ?? new Map<string, StakeholderMapResult>();
     mapAnswers.set(parsed, answers);
-    const key = `${locale} ${standalone === true}`;
-    const answer = answers.get(key) ?? mapAnswer(parsed, locale, standalone === true);
+    const key = `${locale} ${standalone === true} ${clock.today} ${clock.staleAfterDays}`;
+    const answer = answers.get(key) ?? mapAnswer(parsed, locale, standalone === true, clock);
     answers.set(key, answer);
     return answer;
   });
 
-  function mapAnswer(parsed: PlanDocument, locale: Locale, standalone: boolean): StakeholderMapResult {
-    const map = buildStakeholderMap(parsed.plan);
+  function mapAnswer(parsed: PlanDocument, locale: Locale, standalone: boolean, clock: RelationshipClock): StakeholderMapResult {
+    const map = buildStakeholderMap(parsed.plan, clock);
     const options = { locale, standalone };
     const ranges = Object.fromEntries(
       parsed.plan.stakeholders.map((s, i) => [
@@ -112,6 +115,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
         stances: STANCES.map((s) => choice(s, STANCE_LABELS)),
         influences: INFLUENCES.map((i) => choice(i, INFLUENCE_LABELS)),
         roles: ROLES.map((r) => choice(r, ROLE_LABELS)),
+        marks: MAP_MARKS.map((m) => choice(m, MAP_MARK_LABELS)),
       },
     };
   }
@@ -120,7 +124,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     if (!REPORT_FORMATS.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${REPORT_FORMATS.join(', ')}`);
     const c = await checked(uri);
     if (!c) return null;
-    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today });
+    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today, staleAfterDays: c.staleAfterDays });
     return { ...about(c.parsed, c.locale), format, text };
   });
 
