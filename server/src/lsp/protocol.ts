@@ -5,6 +5,8 @@
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Role } from '../engine/roles';
 import type { Locale, Severity, Stage } from '../engine/types';
+import type { FormModel } from '../services/form/form-model';
+import type { FormIntent } from '../services/form/intents';
 import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
 import type { Influence, Stance } from '../views/labels';
@@ -20,6 +22,10 @@ export const KamMethods = {
   health: 'kam/health',
   /** {@link EditStakeholderParams} → WorkspaceEdit | null (null: the plan already says so). */
   editStakeholder: 'kam/editStakeholder',
+  /** {@link FormParams} → {@link FormResult} | null: the plan as the plan editor's form. */
+  form: 'kam/form',
+  /** {@link FormEditParams} → WorkspaceEdit | null (null: the plan already says so); a stale version fails as ContentModified. */
+  formEdit: 'kam/formEdit',
 } as const;
 
 export interface PlanParams {
@@ -110,3 +116,19 @@ export interface EditStakeholderParams extends PlanParams {
 export type EditStakeholderResult = WorkspaceEdit | null;
 
 export type { StakeholderField };
+
+export type FormParams = PlanParams;
+
+export interface FormResult extends PlanResult, Omit<HealthResult, keyof PlanResult> {
+  form: FormModel;
+}
+
+export interface FormEditParams extends PlanParams {
+  /** The version the form showed when the user acted: a plan that has moved on since fails as ContentModified. */
+  version: number;
+  intent: FormIntent;
+}
+
+export type FormEditResult = WorkspaceEdit | null;
+
+export type { FormIntent, FormModel };

@@ -11,6 +11,7 @@ import { normalizeLocale } from '../engine/types';
 import { isValidDate } from '../engine/values';
 import { PlanDocuments } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { registerFormRequests } from './form-requests';
 import { RC_FILE_PATTERN, Settings } from './settings';
 import { Validator } from './validation';
 import { registerViewRequests } from './view-requests';
@@ -83,6 +84,7 @@ export function startServer(): void {
 
   registerFeatures(connection, documents, () => ({ settings, validator, today }));
   registerViewRequests(connection, documents, () => ({ settings, validator, today }));
+  registerFormRequests(connection, documents, () => ({ settings, validator, today }));
   documents.listen(connection);
   connection.listen();
 }

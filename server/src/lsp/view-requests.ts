@@ -5,6 +5,7 @@
 // never pairs the new text with the old findings.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { checkPlan } from '../engine/check';
+import type { Finding } from '../engine/rule';
 import { ROLE_LABELS, ROLES } from '../engine/roles';
 import type { Locale, Text } from '../engine/types';
 import { itemAnchor } from '../engine/spans';
@@ -25,6 +26,7 @@ import {
   type OutlineNode,
   type OutlineResult,
   type PlanParams,
+  type PlanResult,
   type ReportParams,
   type ReportResult,
   type StakeholderMapParams,
@@ -36,7 +38,8 @@ const CHANGED: Text = {
   'zh-cn': '地图打开期间计划已更改，请查看后重试。',
 };
 
-export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
+/** How a request reads a plan: the document's current version, with its locale, findings and today. */
+export function planReader(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment) {
   /** The document's current version and the locale it is shown in; undefined when it is not open. */
   async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale } | undefined> {
     if (!documents.get(uri)) return undefined;
@@ -46,7 +49,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     return parsed && { parsed, locale };
   }
 
-  /** As `opened`, with the version's findings (those published, else checked now) and the checker's today. */
+  /** As `opened`, with the version's findings (those published, else checked now), the config and the checker's today. */
   async function checked(uri: string) {
     if (!documents.get(uri)) return undefined;
     const { settings, validator, today } = env();
@@ -60,8 +63,21 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
         today,
         onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
       });
-    return { parsed, findings, locale: config.locale, today: today ?? localToday() };
+    return { parsed, findings, config, locale: config.locale, today: today ?? localToday() };
   }
+
+  return { opened, checked };
+}
+
+/** The plan-health score and each stage's mark, with the stages' names and counts in words. */
+export function healthAnswer(findings: readonly Finding[], parses: boolean, locale: Locale): Omit<HealthResult, keyof PlanResult> {
+  const health = planHealth(findings, { parses });
+  const stages = health.stages.map(({ stage, mark, counts }) => ({ stage, label: STAGE_LABELS[stage][locale], mark, counts, summary: countsText(counts, locale) }));
+  return { score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
+}
+
+export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
+  const { opened, checked } = planReader(connection, documents, env);
 
   const about = (parsed: PlanDocument, locale: Locale) => ({ uri: parsed.document.uri, version: parsed.document.version, locale });
 
@@ -126,15 +142,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
   connection.onRequest(KamMethods.health, async ({ uri }: PlanParams): Promise<HealthResult | null> => {
     const c = await checked(uri);
     if (!c) return null;
-    const health = planHealth(c.findings, { parses: c.parsed.plan.syntaxErrors.length === 0 });
-    const stages = health.stages.map(({ stage, mark, counts }) => ({
-      stage,
-      label: STAGE_LABELS[stage][c.locale],
-      mark,
-      counts,
-      summary: countsText(counts, c.locale),
-    }));
-    return { ...about(c.parsed, c.locale), score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
+    return { ...about(c.parsed, c.locale), ...healthAnswer(c.findings, c.parsed.plan.syntaxErrors.length === 0, c.locale) };
   });
 
   connection.onRequest(KamMethods.editStakeholder, async (params: EditStakeholderParams): Promise<EditStakeholderResult> => {
