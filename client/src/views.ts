@@ -1,5 +1,5 @@
 // The views of a plan and their commands: the outline tree, the health item in the status bar, the
-// stakeholder map, report export and a new plan. Each command resolves to what it showed or wrote,
+// stakeholder map, the plan editor (the form), report export and a new plan. Each command resolves to what it showed or wrote,
 // so the integration tests can check it; arguments, where a command takes them, skip its questions.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -9,6 +9,7 @@ import { exportReport } from './export-report';
 import { HealthStatus } from './health-status';
 import { newPlan } from './new-plan';
 import { OutlineTree, planInView, REVEAL_COMMAND } from './outline-tree';
+import { PlanEditors } from './plan-editor';
 import { PlanSource, revealInPlan } from './plan-source';
 import { StakeholderMaps } from './stakeholder-map';
 
@@ -16,6 +17,7 @@ export interface KamViews {
   outline: OutlineTree;
   health: HealthStatus;
   maps: StakeholderMaps;
+  forms: PlanEditors;
 }
 
 export function registerViews(context: vscode.ExtensionContext, client: LanguageClient): KamViews {
@@ -23,6 +25,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   const outline = new OutlineTree(source);
   const health = new HealthStatus(source);
   const maps = new StakeholderMaps(context.extensionUri, source);
+  const forms = new PlanEditors(context.extensionUri, source);
   // From an editor's title or the Explorer the plan comes as an argument; else the plan in view.
   const planOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : planInView(outline));
   const uriOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : undefined);
@@ -33,6 +36,10 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     outline,
     health,
     maps,
+    forms,
+    command('kam.openPlanEditor', (uri?: unknown) => forms.openForm(uri instanceof vscode.Uri ? uri : planInView(outline))),
+    command('kam.openAsText', (uri?: unknown) => forms.openText(uriOf(uri))),
+    command('kam.alwaysOpenInForm', () => forms.alwaysOpenInForm()),
     command(REVEAL_COMMAND, (uri: vscode.Uri, selection: Range, range?: Range) =>
       revealInPlan(uri, source.range(selection), range && source.range(range), true),
     ),
@@ -48,5 +55,5 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   );
   // The outline view shows once the extension runs (a plan in the workspace or open, or a KAM command).
   void vscode.commands.executeCommand('setContext', 'kam.active', true);
-  return { outline, health, maps };
+  return { outline, health, maps, forms };
 }

@@ -13,7 +13,7 @@ import { interpolate, type Locale, type Severity, type Span } from '../../engine
 import { deref, scalarText, spanOf } from '../../engine/yaml-nodes';
 import { smartStatus, type SmartLetter } from '../../views/smart-status';
 import type { FormPath } from './intents';
-import { enumChoices, FORM_WORDS, keyHelp, keyLabel, keyQuestion, roleChoices, type Choice } from './words';
+import { enumChoices, FORM_WORDS, formUi, keyHelp, keyLabel, keyQuestion, roleChoices, type Choice } from './words';
 
 export type FieldKind = 'text' | 'id' | 'date' | 'enum' | 'number' | 'bool' | 'reference' | 'references' | 'roles' | 'list';
 
@@ -92,6 +92,8 @@ export interface FormModel {
   /** Findings no field or item holds (the file's own, a syntax error). */
   findings: FormFinding[];
   terms: Record<string, FormTerm>;
+  /** The form's own words (buttons, headings) in the locale. */
+  ui: Record<string, string>;
   /** What a reference may name, by list: ids shown by name. */
   references: Record<ReferenceList, Choice[]>;
 }
@@ -130,7 +132,7 @@ export function buildFormModel(plan: Plan, findings: readonly Finding[], options
     placeOf(places, f.span)?.push(finding) ?? loose.push(finding);
   }
   if (parses) builder.markGoals(findings);
-  return { locale, parses, sections, findings: loose, terms: builder.terms, references };
+  return { locale, parses, sections, findings: loose, terms: builder.terms, ui: formUi(locale), references };
 }
 
 /** The findings list of the smallest place that holds the span's start. */

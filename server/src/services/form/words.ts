@@ -109,6 +109,37 @@ export function roleChoices(locale: Locale): Choice[] {
   return ROLES.map((role) => ({ value: role, label: `${ROLE_LABELS[role][locale]} · ${ROLE_LABELS[role][other]}` }));
 }
 
+/** The form's own words (buttons, headings), in the plan's locale: the webview shows what it is sent. */
+export const FORM_UI = {
+  add: { en: 'Add', 'zh-cn': '添加' },
+  addItem: { en: 'Add an item', 'zh-cn': '添加一项' },
+  remove: { en: 'Remove', 'zh-cn': '删除' },
+  moveUp: { en: 'Move up', 'zh-cn': '上移' },
+  moveDown: { en: 'Move down', 'zh-cn': '下移' },
+  newItem: { en: 'New item…', 'zh-cn': '新的一项…' },
+  choose: { en: '(choose)', 'zh-cn': '（请选择）' },
+  addPerson: { en: 'Add a person…', 'zh-cn': '添加人员…' },
+  yes: { en: 'yes', 'zh-cn': '是' },
+  health: { en: 'Plan health', 'zh-cn': '计划健康度' },
+  openAsText: { en: 'Open as Text', 'zh-cn': '以文本打开' },
+  alwaysForm: { en: 'Always open plans in the form', 'zh-cn': '总是以表单打开计划' },
+  syntax: {
+    en: 'The YAML does not parse, so the form is read-only until the text is fixed.',
+    'zh-cn': 'YAML 无法解析，在修正文本之前表单为只读。',
+  },
+  showMore: { en: 'Show {n} more', 'zh-cn': '再显示 {n} 项' },
+  fix: { en: 'Fix', 'zh-cn': '修复' },
+  findings: { en: 'Findings', 'zh-cn': '问题' },
+  plan: { en: 'Plan', 'zh-cn': '计划' },
+  empty: { en: 'Nothing written here yet.', 'zh-cn': '此处尚未填写。' },
+  loading: { en: 'Reading the plan…', 'zh-cn': '正在读取计划…' },
+} satisfies Record<string, Text>;
+
+/** The form's words in one locale. */
+export function formUi(locale: Locale): Record<keyof typeof FORM_UI, string> {
+  return Object.fromEntries(Object.entries(FORM_UI).map(([k, t]) => [k, t[locale]])) as Record<keyof typeof FORM_UI, string>;
+}
+
 export const FORM_WORDS = {
   item: { en: 'Item {n}', 'zh-cn': '第 {n} 项' },
   sentence: {
