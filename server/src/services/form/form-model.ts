@@ -178,7 +178,8 @@ class Builder {
     const value = written.node;
     const kind = valueKind(schema);
     const key = String(path[path.length - 1]);
-    const base = { path, term: this.term(path, schema, kind, key), findings: this.place(written.span) };
+    // A finding on an item's id is about the item (rules point at the id to name the goal or person).
+    const base = { path, term: this.term(path, schema, kind, key), findings: this.place(kind === 'identifier' ? undefined : written.span) };
     if (kind === 'map') {
       const children: FormNode[] = [];
       const keys = Object.keys(schema.properties ?? {});
