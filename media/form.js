@@ -59,15 +59,22 @@
     post({ type: 'intent', intent, version: result.version });
   }
 
+  /** Sends a typed value, once per version: an answer still on its way is not asked for again. */
+  function sendTyped(/** @type {string} */ key) {
+    const p = pending.get(key);
+    if (!p || p.sentAt === result.version) return;
+    p.sentAt = result.version;
+    send({ op: 'set', path: p.path, value: p.value });
+  }
+
   /** A value typed into a field: sent after a pause, or at once (`now`) on Enter, blur or a choice. */
   function typed(/** @type {any[]} */ path, /** @type {any} */ value, now = false) {
     const key = keyOf(path);
     clearTimeout(timers.get(key));
-    pending.set(key, { path, value });
+    pending.set(key, { path, value, sentAt: -1 });
     const go = () => {
       timers.delete(key);
-      const p = pending.get(key);
-      if (p) send({ op: 'set', path: p.path, value: p.value });
+      sendTyped(key);
     };
     if (now) go();
     else timers.set(key, setTimeout(go, TYPING_PAUSE_MS));
@@ -79,7 +86,7 @@
       if (timers.has(key)) continue; // still being typed: its own pause sends it
       const field = fieldAt(p.path);
       if (!field || same(field.value, p.value)) pending.delete(key);
-      else send({ op: 'set', path: p.path, value: p.value });
+      else sendTyped(key);
     }
   }
 

@@ -99,6 +99,7 @@ export class FormEditor implements vscode.Disposable {
   model: FormResult | undefined;
   private live = false;
   private generation = 0;
+  private applying: Promise<unknown> = Promise.resolve();
   private latest: Promise<FormResult | undefined> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -138,12 +139,21 @@ export class FormEditor implements vscode.Disposable {
    * Sends an intent to the server and applies the edit it answers; resolves to whether the plan
    * changed. A stale version or a refused intent redraws the form and says why.
    */
-  async apply(intent: FormIntent, version = this.document.version): Promise<boolean> {
+  apply(intent: FormIntent, version = this.document.version): Promise<boolean> {
+    // One at a time: an intent answered for a version is applied before the next is asked about.
+    const done = this.applying.then(() => this.applyNow(intent, version));
+    this.applying = done.catch(() => undefined);
+    return done;
+  }
+
+  private async applyNow(intent: FormIntent, version: number): Promise<boolean> {
     const { client } = this.source;
     try {
       const edit = await client.sendRequest<FormEditResult>(KamMethods.formEdit, { uri: this.source.protocolUri(this.document.uri), version, intent });
       if (!edit) return false;
-      const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+      // VS Code's WorkspaceEdit carries no version: an edit made for an older text is never applied.
+      const current = this.document.version === version;
+      const applied = current && (await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)));
       if (!applied) this.post({ type: 'rejected', path: 'path' in intent ? intent.path : undefined, stale: true });
       void this.update();
       return applied;
