@@ -181,8 +181,21 @@ function means(before: string, after: string, intent: Intent): boolean {
   const last = path[path.length - 1];
   if (intent.op === 'set') {
     const value = Array.isArray(intent.value) ? intent.value.map((v) => v.trim()).filter(Boolean) : typeof intent.value === 'string' ? intent.value.trim() : intent.value;
+    const exists = path.reduce((here: any, step) => (here !== null && typeof here === 'object' ? here[step] : undefined), expected) !== undefined;
+    const empty = value === '' || value === null || (Array.isArray(value) && value.length === 0);
+    if (empty && !exists) return parse(after) === parse(before) || JSON.stringify(canonical(parse(after))) === JSON.stringify(canonical(parse(before)));
     const parent = parentOf(expected, path);
-    if (value !== '' && value !== null) parent[last] = value;
+    if (Array.isArray(value)) {
+      // A list set keeps the items still wanted in their places and adds the others at the end.
+      const current: unknown[] = Array.isArray(parent[last]) ? parent[last] : [];
+      const wanted = [...value];
+      const kept = current.filter((item) => {
+        const at = wanted.indexOf(String(item));
+        if (at >= 0) wanted.splice(at, 1);
+        return at >= 0;
+      });
+      parent[last] = [...kept, ...wanted];
+    } else if (value !== '' && value !== null) parent[last] = value;
     else if (Array.isArray(parent)) parent.splice(Number(last), 1); // a list item cleared is taken out
     else delete parent[last];
   } else if (intent.op === 'add') {
@@ -206,14 +219,14 @@ function means(before: string, after: string, intent: Intent): boolean {
 
 function canonical(value: unknown): unknown {
   if (value === null || value === undefined || value === '') return undefined;
-  if (Array.isArray(value)) return value.map((v) => canonical(v) ?? null);
+  if (Array.isArray(value)) return value.length > 0 ? value.map((v) => canonical(v) ?? null) : undefined;
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value as object).sort()) {
       const v = canonical((value as Record<string, unknown>)[key]);
       if (v !== undefined) out[key] = v;
     }
-    return out;
+    return Object.keys(out).length > 0 ? out : undefined; // an empty map says no more than none
   }
   return String(value);
 }

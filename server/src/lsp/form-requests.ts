@@ -23,15 +23,22 @@ const OPS = ['set', 'add', 'remove', 'move', 'fix'];
 export function registerFormRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
   const { checked } = planReader(connection, documents, env);
 
+  /** The form of each version by locale: asked again for the same version (its diagnostics came), it answers at once. */
+  const answers = new WeakMap<object, Map<string, FormResult>>();
+
   connection.onRequest(KamMethods.form, async ({ uri }: FormParams): Promise<FormResult | null> => {
     const c = await checked(uri);
     if (!c) return null;
     const { parsed, findings, locale } = c;
+    const kept = answers.get(parsed)?.get(locale);
+    if (kept) return kept;
     const all = findingFixes(parsed, findings, locale, { config: c.config, today: c.today });
     const fixes = new Map(findings.map((f, i) => [f, all[i].map((fix) => fix.title)]));
     const form = buildFormModel(parsed.plan, findings, { locale, fixTitles: (f) => fixes.get(f) ?? [] });
     const health = healthAnswer(findings, parsed.plan.syntaxErrors.length === 0, locale);
-    return { uri, version: parsed.document.version, locale, ...health, form };
+    const answer = { uri, version: parsed.document.version, locale, ...health, form };
+    answers.set(parsed, (answers.get(parsed) ?? new Map()).set(locale, answer));
+    return answer;
   });
 
   connection.onRequest(KamMethods.formEdit, async ({ uri, version, intent }: FormEditParams): Promise<FormEditResult> => {
@@ -49,7 +56,7 @@ export function registerFormRequests(connection: Connection, documents: PlanDocu
       return edit;
     }
     try {
-      const edits = formEdits(parsed.plan.text, intent, { locale, today: c.today });
+      const edits = formEdits(parsed.plan.text, intent, { locale, today: c.today, plan: parsed.plan });
       if (edits.length === 0) return null;
       return {
         documentChanges: [{ textDocument: { uri, version: document.version }, edits: edits.map((e) => ({ range: rangeOf(document, e), newText: e.newText })) }],

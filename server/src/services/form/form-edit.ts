@@ -6,7 +6,7 @@
 // edit between the text before and after, so it is one undo step. The result must parse and read
 // back as what the intent said, or the intent is refused with a message (FormEditError).
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Entity } from '../../engine/model';
+import type { Entity, Plan } from '../../engine/model';
 import { parsePlan } from '../../engine/parse';
 import { schemaAt, valueKind } from '../../engine/schema';
 import { interpolate, type Locale, type Span, type Text } from '../../engine/types';
@@ -40,6 +40,8 @@ const WORDS = {
 interface Options {
   locale?: Locale;
   today?: string;
+  /** The text's plan when the caller has it parsed already (the server does): it is only read. */
+  plan?: Plan;
 }
 
 /** The edit (at most one) that does the intent to the text; none when the plan already says so. */
@@ -48,41 +50,46 @@ export function formEdits(text: string, intent: Exclude<FormIntent, { op: 'fix' 
   const fail = (words: Text): never => {
     throw new FormEditError(interpolate(words[locale], { path: intent.path.join('.') }));
   };
-  const before = parsePlan(text);
+  const before = options.plan?.text === text ? options.plan : parsePlan(text);
   if (before.syntaxErrors.length > 0) return fail(WORDS.syntax);
   if (!validPath(intent.path)) return fail(WORDS.badPath);
   const today = options.today ?? localToday();
+  // Each step reads the text the step before made; the last text is parsed once, at the end.
   const step = (from: string, make: (ctx: FixContext) => Edit[] | undefined): string => {
-    const plan = parsePlan(from);
+    const plan = from === text ? before : parsePlan(from);
+    if (plan.syntaxErrors.length > 0) return fail(WORDS.cannot);
     const ctx: FixContext = { plan, text: from, layout: detectLayout(plan), locale, today };
     const edits = make(ctx);
     const merged = edits && mergeEdits(edits);
-    if (!merged) return fail(WORDS.cannot);
-    const after = applyOffsetEdits(from, merged);
-    if (parsePlan(after).syntaxErrors.length > 0) return fail(WORDS.cannot);
-    return after;
+    return merged ? applyOffsetEdits(from, merged) : fail(WORDS.cannot);
   };
 
   let after = text;
-  let expected: unknown = before.doc.toJS();
+  const data: unknown = before.doc.toJS();
+  let expected = data;
   switch (intent.op) {
     case 'set': {
       const value = normalized(intent.path, intent.value);
       if (Array.isArray(value)) {
-        const current = listAt(before.doc.toJS(), intent.path);
+        const current = listAt(data, intent.path);
+        // Items still wanted stay where they are (one for one); the others go, from the last so that
+        // indexes hold; then the new ones are added at the end.
+        const added = [...value];
+        const keep = current.map((item) => {
+          const at = added.indexOf(String(item));
+          if (at >= 0) added.splice(at, 1);
+          return at >= 0;
+        });
+        const list = [...current.filter((_, i) => keep[i]).map(String), ...added];
         const written = locate(before.doc.contents as Node, intent.path)?.value;
         if (isSeq(written) && written.flow) {
-          // A flow list is written anew, items kept as they were written: `[zhao, liu]`.
-          after = step(after, (ctx) => setFlowList(ctx, intent.path, value));
-          expected = setIn(expected, intent.path, value);
-          break;
+          // A flow list is written anew in one step, its items kept as they were written: `[zhao, liu]`.
+          after = step(after, (ctx) => setFlowList(ctx, intent.path, list));
+        } else {
+          for (let i = current.length - 1; i >= 0; i--) if (!keep[i]) after = step(after, (ctx) => removeAt(ctx, [...intent.path, i]));
+          for (const item of added) after = step(after, (ctx) => addTo(ctx, intent.path, item));
         }
-        // Items no longer wanted go (from the last, so indexes hold), then the new ones are added.
-        const keep = current.map((item, i) => value.includes(String(item)) && current.findIndex((x) => String(x) === String(item)) === i);
-        for (let i = current.length - 1; i >= 0; i--) if (!keep[i]) after = step(after, (ctx) => removeAt(ctx, [...intent.path, i]));
-        const kept = current.filter((_, i) => keep[i]).map(String);
-        for (const item of value) if (!kept.includes(item)) after = step(after, (ctx) => addTo(ctx, intent.path, item));
-        expected = setIn(expected, intent.path, [...kept, ...value.filter((v) => !kept.includes(v))]);
+        expected = setIn(expected, intent.path, list);
       } else if (value === null) {
         if (locate(before.doc.contents as Node, intent.path)) after = step(after, (ctx) => removeAt(ctx, intent.path, true));
         expected = setIn(expected, intent.path, undefined);
@@ -93,7 +100,7 @@ export function formEdits(text: string, intent: Exclude<FormIntent, { op: 'fix' 
       break;
     }
     case 'add': {
-      const item = intent.item ?? newItem(before.doc.toJS(), intent.path);
+      const item = intent.item ?? newItem(data, intent.path);
       after = step(after, (ctx) => addTo(ctx, intent.path, item));
       expected = setIn(expected, intent.path, [...listAt(expected, intent.path), item]);
       break;
@@ -112,7 +119,9 @@ export function formEdits(text: string, intent: Exclude<FormIntent, { op: 'fix' 
       break;
     }
   }
-  if (!sameMeaning(parsePlan(after).doc.toJS(), expected)) return fail(WORDS.cannot);
+  if (after === text) return [];
+  const result = parsePlan(after);
+  if (result.syntaxErrors.length > 0 || !sameMeaning(result.doc.toJS(), expected)) return fail(WORDS.cannot);
   return after === text ? [] : [difference(text, after)];
 }
 
@@ -401,14 +410,14 @@ export function sameMeaning(a: unknown, b: unknown): boolean {
 
 function canonical(value: unknown): unknown {
   if (value === null || value === undefined || value === '') return undefined;
-  if (Array.isArray(value)) return value.map((v) => canonical(v) ?? null);
+  if (Array.isArray(value)) return value.length > 0 ? value.map((v) => canonical(v) ?? null) : undefined;
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value as object).sort()) {
       const v = canonical((value as Record<string, unknown>)[key]);
       if (v !== undefined) out[key] = v;
     }
-    return out;
+    return Object.keys(out).length > 0 ? out : undefined; // an empty map says no more than none
   }
   return String(value);
 }
