@@ -15,7 +15,7 @@ import {
   type ConfigurationItem,
   type Position,
 } from 'vscode-languageserver-protocol';
-import { checkPlan } from '../server/src/engine/check';
+import { checkPlan } from '../server/src/rules/check';
 import * as limits from '../server/src/engine/limits';
 import { parsePlan } from '../server/src/engine/parse';
 import { FORM_SIZE, measureForm, type FormFigures } from './form';

@@ -293,7 +293,7 @@
     const body = open
       ? h(`div.children${node.layout === 'grid' ? '.grid' : ''}`, {}, node.children.map((/** @type {any} */ c) => child(c, level + 1)))
       : h('div.empty', {}, t.question ? h('p.question', {}, t.question) : h('p.question', {}, ui('empty')), button(ui('add'), () => ((state.open[node.term] = true), keep(), draw()), { 'aria-label': `${ui('add')}: ${t.label}` }));
-    return h(`section.group.level-${level}`, { id: level === 2 ? `section-${node.path[0]}` : undefined, 'aria-label': t.label }, heading, t.help ? h('p.help', {}, t.help) : null, findings(node.findings), body);
+    return h(`section.group.level-${level}`, { id: level === 2 ? `section-${node.path[0]}` : undefined, 'aria-label': t.label, 'data-term': node.term }, heading, t.help ? h('p.help', {}, t.help) : null, findings(node.findings), body);
   }
 
   function list(/** @type {any} */ node, /** @type {number} */ level) {
@@ -303,7 +303,7 @@
     const more = node.items.length - shown;
     return h(
       `section.list.level-${level}`,
-      { id: level === 2 ? `section-${node.path[0]}` : undefined, 'aria-label': t.label },
+      { id: level === 2 ? `section-${node.path[0]}` : undefined, 'aria-label': t.label, 'data-term': node.term },
       h(`h${Math.min(level, 6)}`, {}, t.label),
       t.help ? h('p.help', {}, t.help) : null,
       findings(node.findings),

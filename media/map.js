@@ -4,6 +4,9 @@
 // restarts. Plan text only ever goes in as textContent or attribute values; the SVGs come from the
 // server with the plan's text already escaped.
 // @ts-check
+/** @typedef {import('../client/src/map-protocol').FromWebview} FromWebview */
+/** @typedef {import('../client/src/map-protocol').ToWebview} ToWebview */
+/** @typedef {import('../client/src/map-protocol').WebviewModel} WebviewModel */
 (function () {
   'use strict';
   // @ts-ignore: provided by VS Code to the webview
@@ -19,13 +22,13 @@
   /** @typedef {{ x: number, y: number, k: number }} Transform */
   /** @type {{ uri: string, view: 'map' | 'grid', transforms: Record<string, Transform | undefined> }} */
   const state = { view: 'map', transforms: {}, ...vscode.getState(), uri: words.uri };
-  /** @type {any} the kam/stakeholderMap result */
+  /** @type {WebviewModel | undefined} what the panel posted (kam/stakeholderMap's result, trimmed) */
   let model;
   /** Per node id: the details the server put in the node's <title>. @type {Map<string, string>} */
   let details = new Map();
   let stylesAdopted = false;
 
-  const post = (/** @type {any} */ message) => vscode.postMessage(message);
+  const post = (/** @type {FromWebview} */ message) => vscode.postMessage(message);
   const keep = () => vscode.setState(state);
   /** An element with a class and, when given, a text (never markup). @param {string} tag @param {string} className @param {string} [text] */
   const element = (tag, className, text) => {
@@ -37,7 +40,7 @@
   const nodeById = (/** @type {string} */ id) => model && model.map.nodes.find((/** @type {any} */ n) => n.id === id);
   const labelOf = (/** @type {any[]} */ choices, /** @type {string} */ value) => (choices.find((c) => c.value === value) || { label: value }).label;
   /** A label and its value, punctuated in the plan's language. */
-  const labelled = (/** @type {string} */ label, /** @type {string} */ value) => `${label}${model.locale === 'zh-cn' ? '：' : ': '}${value}`;
+  const labelled = (/** @type {string} */ label, /** @type {string} */ value) => `${label}${model && model.locale === 'zh-cn' ? '：' : ': '}${value}`;
 
   // --- toolbar -------------------------------------------------------------------------------
   const button = (/** @type {string} */ text, /** @type {string} */ title, /** @type {() => void} */ action) => {
@@ -101,12 +104,13 @@
 
   function renderLegend() {
     legend.replaceChildren();
+    if (!model) return;
     legend.hidden = state.view !== 'map';
     const coverage = element('div', 'coverage');
     coverage.append(element('span', 'legend-title', words.coverage));
     for (const c of model.map.coverage) {
       const role = labelOf(model.choices.roles, c.role);
-      const names = c.holders.map((/** @type {string} */ id) => nodeById(id).name).join(', ');
+      const names = c.holders.map((/** @type {string} */ id) => (nodeById(id) || { name: id }).name).join(', ');
       const chip = element('span', c.unassigned ? 'chip unassigned' : 'chip', c.unassigned ? `⚠ ${labelled(role, words.unassigned)}` : labelled(role, names));
       chip.title = chip.textContent || '';
       coverage.append(chip);
@@ -262,7 +266,7 @@
     const [first, ...rest] = String(details.get(id) || node.name).split('\n');
     tooltip.replaceChildren(element('strong', '', first), ...rest.map((line) => element('div', '', line)));
     if (node.roles.length > 0) {
-      const roles = node.roles.map((/** @type {string} */ r) => labelOf(model.choices.roles, r)).join(', ');
+      const roles = node.roles.map((/** @type {string} */ r) => labelOf(model ? model.choices.roles : [], r)).join(', ');
       tooltip.append(element('div', '', labelled(words.roles, roles)));
     }
     tooltip.hidden = false;
@@ -289,17 +293,17 @@
 
   function openMenu(/** @type {string} */ id, /** @type {number} */ x, /** @type {number} */ y) {
     const node = nodeById(id);
-    if (!node) return;
+    if (!node || !model) return;
     hideTooltip();
     menu.replaceChildren(element('div', 'menu-title', node.name));
     item(words.reveal, 'menuitem', false, () => post({ type: 'reveal', node: id }));
-    const section = (/** @type {string} */ title, /** @type {any[]} */ choices, /** @type {string} */ field, /** @type {(v: string) => boolean} */ checked, /** @type {string} */ role) => {
+    const section = (/** @type {string} */ title, /** @type {any[]} */ choices, /** @type {import('../server/src/lsp/protocol').StakeholderField} */ field, /** @type {(v: string) => boolean} */ checked, /** @type {string} */ role) => {
       menu.append(element('div', 'menu-section', title));
       for (const c of choices) item(c.label, role, checked(c.value), () => post({ type: 'edit', node: id, field, value: c.value }));
     };
     section(words.stance, model.choices.stances, 'stance', (v) => node.stance === v, 'menuitemradio');
     section(words.influence, model.choices.influences, 'influence', (v) => node.influence === v, 'menuitemradio');
-    section(words.roles, model.choices.roles, 'role', (v) => node.roles.includes(v), 'menuitemcheckbox');
+    section(words.roles, model.choices.roles, 'role', (v) => node.roles.some((r) => r === v), 'menuitemcheckbox');
     menu.hidden = false;
     place(menu, x, y);
     /** @type {HTMLElement | null} */ (menu.querySelector('button'))?.focus();
@@ -393,7 +397,7 @@
 
   // --- messages ------------------------------------------------------------------------------
   window.addEventListener('message', (event) => {
-    const message = event.data;
+    const message = /** @type {ToWebview} */ (event.data);
     if (message.type === 'model') {
       const received = Date.now();
       model = message.model;

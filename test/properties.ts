@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { isCollection, isMap, isPair, isScalar, parseDocument, stringify, type YAMLError } from 'yaml';
-import { checkPlan, checkText, parsePlan, type Finding, type Plan } from '../server/src/engine';
+import { parsePlan, type Finding, type Plan } from '../server/src/engine';
+import { checkPlan, checkText } from '../server/src/rules/check';
 import { FIXED_TODAY, repoPath } from './helpers';
 
 // ---- Texts --------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@
 import * as assert from 'node:assert/strict';
 import { parsePlan } from '../../server/src/engine';
 import { renderGridSvg, renderMapSvg } from '../../server/src/views/map-svg';
-import { layoutMap, stakeholderFacts } from '../../server/src/views/stakeholder-map-model';
+import { layoutMap } from '../../server/src/views/map-layout-cache';
+import { stakeholderFacts } from '../../server/src/views/stakeholder-map-model';
 import { largePlan } from './large-plan';
 import { LARGE_PLAN, workbench } from './session';
 import type { Workbench } from './workbench';

@@ -29,17 +29,19 @@ describe('Plan editor (the form), as a newcomer', () => {
   const score = async () => Number(await form.locator('.score').getAttribute('data-score'));
   /** The last card of a section's list. */
   const lastItem = (section: string): Locator => form.locator(`#section-${section} article.item`).last();
-  /** Types into a field (by its label) and leaves it: one edit, then the redrawn form. */
-  async function fill(scope: Locator, label: string, text: string): Promise<void> {
+  /** A field's control, by the field's key (`goals.*.target`): its label is the vocabulary's, in the user's language. */
+  const control = (scope: Locator, term: string) => scope.locator(`.field[data-term="${term}"]`).locator('input, select').first();
+  /** Types into a field and leaves it: one edit, then the redrawn form. */
+  async function fill(scope: Locator, term: string, text: string): Promise<void> {
     const before = await version();
-    const field = scope.getByLabel(label, { exact: true });
+    const field = control(scope, term);
     await field.fill(text);
     await field.press('Tab');
     await newer(before);
   }
-  async function choose(scope: Locator, label: string, value: string): Promise<void> {
+  async function choose(scope: Locator, term: string, value: string): Promise<void> {
     const before = await version();
-    await scope.getByLabel(label, { exact: true }).selectOption(value);
+    await control(scope, term).selectOption(value);
     await newer(before);
   }
   async function click(target: Locator): Promise<void> {
@@ -61,23 +63,23 @@ describe('Plan editor (the form), as a newcomer', () => {
     await wb.runCommand('KAM: Open in Plan Editor');
     form = wb.webview();
     await form.locator('#section-account').waitFor();
-    assert.equal(await form.locator('#section-account').getByLabel('Name', { exact: true }).inputValue(), ACCOUNT);
+    assert.equal(await form.locator('#section-account').getByLabel('Account name', { exact: true }).inputValue(), ACCOUNT, 'the field is labelled with the vocabulary’s term');
     startScore = await score();
     await wb.screenshot('plan-editor-new-plan');
   });
 
   it('fills the account', async () => {
     const account = form.locator('#section-account');
-    await fill(account, 'Owner', 'Li Wei');
-    await fill(account, 'Segment', 'Tertiary hospital');
+    await fill(account, 'account.owner', 'Li Wei');
+    await fill(account, 'account.segment', 'Tertiary hospital');
     await click(account.getByRole('radio', { name: /negotiation/ }));
     assert.equal(await account.getByRole('radio', { name: /negotiation/ }).getAttribute('aria-checked'), 'true');
   });
 
   it('adds a stakeholder with two roles', async () => {
-    await click(form.getByRole('button', { name: 'Add: Stakeholders' }));
+    await click(form.locator('section[data-term="diagnosis.stakeholders"] > button.add'));
     const person = lastItem('diagnosis');
-    await fill(person, 'Name', 'Dr. Zhao Min');
+    await fill(person, 'diagnosis.stakeholders.*.name', 'Dr. Zhao Min');
     await click(person.locator('button.chip[data-role="decision-maker"]'));
     await click(lastItem('diagnosis').locator('button.chip[data-role="influencer"]'));
     const pressed = await lastItem('diagnosis').locator('button.chip[aria-pressed="true"]').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-role')));
@@ -85,16 +87,16 @@ describe('Plan editor (the form), as a newcomer', () => {
   });
 
   it('adds a SMART goal and watches its letters turn green', async () => {
-    await click(form.getByRole('button', { name: 'Add: Goals' }));
+    await click(form.locator('section[data-term="goals"] > button.add'));
     const goal = () => lastItem('goals');
     assert.ok((await goal().locator('.letter.fail').count()) > 0, 'a new goal is not SMART yet');
-    await fill(goal(), 'Statement', 'Raise our share of cardiology spend from 10% to 15% by mid-2027');
-    await choose(goal(), 'Direction', 'build-fast');
-    await choose(goal(), 'Metric', 'share');
-    await fill(goal(), 'Baseline', '10%');
-    await fill(goal(), 'Target', '15%');
-    await fill(goal(), 'Deadline', '2027-06-30');
-    await fill(goal(), 'Owner', 'Li Wei');
+    await fill(goal(), 'goals.*.statement', 'Raise our share of cardiology spend from 10% to 15% by mid-2027');
+    await choose(goal(), 'goals.*.direction', 'build-fast');
+    await choose(goal(), 'goals.*.metric', 'share');
+    await fill(goal(), 'goals.*.baseline', '10%');
+    await fill(goal(), 'goals.*.target', '15%');
+    await fill(goal(), 'goals.*.deadline', '2027-06-30');
+    await fill(goal(), 'goals.*.owner', 'Li Wei');
     const letters = await goal().locator('.letter').evaluateAll((ls) => ls.map((l) => `${l.textContent}:${l.classList.contains('pass')}`));
     // R waits for an action that serves the goal (KAM304): the next step adds it.
     assert.deepEqual(letters, ['S:true', 'M:true', 'A:true', 'R:false', 'T:true']);
@@ -102,14 +104,14 @@ describe('Plan editor (the form), as a newcomer', () => {
   });
 
   it('adds an action for that goal, with that person; the health score rises', async () => {
-    await click(form.getByRole('button', { name: 'Add: Actions' }));
+    await click(form.locator('section[data-term="actions"] > button.add'));
     const action = () => lastItem('actions');
-    await fill(action(), 'What', 'Present the outcome study');
-    await fill(action(), 'Who', 'Li Wei');
-    await fill(action(), 'When', '2027-02-01');
-    await fill(action(), 'Budget', '5,000');
-    const goalId = await lastItem('goals').getByLabel('Id', { exact: true }).inputValue();
-    await choose(action(), 'Goal', goalId);
+    await fill(action(), 'actions.*.what', 'Present the outcome study');
+    await fill(action(), 'actions.*.who', 'Li Wei');
+    await fill(action(), 'actions.*.when', '2027-02-01');
+    await fill(action(), 'actions.*.budget', '5,000');
+    const goalId = await control(lastItem('goals'), 'goals.*.id').inputValue();
+    await choose(action(), 'actions.*.goal', goalId);
     assert.equal(await lastItem('goals').locator('.letter[data-letter="R"]').getAttribute('class'), 'letter pass', 'an action serves the goal: R turns green');
     const before = await version();
     const zhao = await action().locator('.field.kind-references option', { hasText: 'Dr. Zhao Min' }).getAttribute('value');

@@ -115,8 +115,9 @@ describe('Plan editor webview with a hostile plan, in Chromium', function () {
     const { page, seen } = await openForm(context);
     await post(page, { type: 'model', result });
     await page.locator('#section-account').waitFor();
-    assert.equal(await page.locator('#section-account').getByLabel('Name', { exact: true }).inputValue(), '<img src=x onerror=alert(1)> General');
-    assert.equal(await page.locator('#section-account').getByLabel('Segment', { exact: true }).inputValue(), '</style><script>alert(1)</script> segment');
+    const field = (term: string) => page.locator('#section-account').getByLabel(result.form.terms[term].label, { exact: true });
+    assert.equal(await field('account.name').inputValue(), '<img src=x onerror=alert(1)> General');
+    assert.equal(await field('account.segment').inputValue(), '</style><script>alert(1)</script> segment');
     const titles = await page.locator('#section-diagnosis article.item h4').allInnerTexts();
     assert.ok(titles.some((t) => t.includes('DROP TABLE')), JSON.stringify(titles));
     await page.setViewportSize({ width: 400, height: 800 });

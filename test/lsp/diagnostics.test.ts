@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, MessageType, TextDocumentSyncKind } from 'vscode-languageserver-protocol';
-import { checkText, defaultConfig } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
+import { defaultConfig } from '../../server/src/engine';
 import { fixtureExpectations, FIXED_TODAY, readRepoFile, repoPath } from '../helpers';
 import { CLI_SERVER_ARGS, codesAndLines, LspClient, messageOf } from './lsp-client';
 

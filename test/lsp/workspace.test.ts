@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, HoverRequest, type MarkupContent, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { checkText } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
 import { MAX_PLAN_BYTES } from '../../server/src/engine/limits';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
 import { codesAndLines, LspClient, messageOf, type LspClientOptions } from './lsp-client';

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, MAX_PLAN_BYTES, type Finding } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
+import { MAX_PLAN_BYTES, type Finding } from '../../server/src/engine';
 import { FIXED_TODAY, readRepoFile, REPO_ROOT, repoPath, type Expectation } from '../helpers';
 
 const BAD = repoPath('test', 'fixtures', 'bad');

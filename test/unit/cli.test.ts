@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import type * as Sarif from 'sarif';
-import { checkText, defaultConfig, mergeConfig, RULES, ruleByCode, type Severity } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
+import { ruleByCode, RULES } from '../../server/src/rules';
+import { defaultConfig, mergeConfig, type Severity } from '../../server/src/engine';
 import { byCodeAndLine, FIXED_TODAY, fixtureExpectations, REPO_ROOT, repoPath } from '../helpers';
 
 const KAM = repoPath('dist', 'kam.js');

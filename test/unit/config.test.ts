@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultConfig, findRcFile, mergeConfig, readRcFile, ruleByCode, RULES, settingFor } from '../../server/src/engine';
+import { ruleByCode, RULES } from '../../server/src/rules';
+import { defaultConfig, findRcFile, mergeConfig, readRcFile, settingFor } from '../../server/src/engine';
 
 const rule = (code: string) => ruleByCode(code)!;
 

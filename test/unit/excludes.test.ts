@@ -1,6 +1,6 @@
 // The workspace check's exclusions: `files.exclude` globs as VS Code matches them, plus node_modules and .git.
 import * as assert from 'node:assert/strict';
-import { exclusionFor, globToRegExp } from '../../server/src/lsp/excludes';
+import { exclusionFor, globToRegExp } from '../../server/src/engine/plan-files';
 
 describe('workspace exclusions', () => {
   it('reads VS Code globs', () => {

@@ -3,7 +3,7 @@
 // the method's words and choices, SMART letters and pickers that show names and store ids.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { checkPlan } from '../../server/src/engine/check';
+import { checkPlan } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine/parse';
 import { keyText } from '../../server/src/services/method-text';
 import { buildFormModel, type FormField, type FormItem, type FormListNode, type FormModel, type FormNode } from '../../server/src/services/form/form-model';
@@ -83,10 +83,10 @@ describe('form model', () => {
 
   it('pickers show names and store ids', () => {
     const { form } = formOf(readRepoFile('examples', 'riverside-general.kam.yaml'));
-    const zhao = form.references.stakeholders.find((c) => c.value === 'zhao');
+    const zhao = form.references.stakeholder.find((c) => c.value === 'zhao');
     assert.ok(zhao && zhao.label.includes('Zhao') && zhao.label !== 'zhao', JSON.stringify(zhao));
-    assert.ok(form.references.goals.some((c) => c.value === 'g-share' && c.label.startsWith('Raise')));
-    assert.equal((at(form, ['diagnosis', 'stakeholders', 1, 'reports_to']) as FormField).ref, 'stakeholders');
+    assert.ok(form.references.goal.some((c) => c.value === 'g-share' && c.label.startsWith('Raise')));
+    assert.equal((at(form, ['diagnosis', 'stakeholders', 1, 'reports_to']) as FormField).ref, 'stakeholder');
   });
 
   it('speaks the plan’s locale: the course’s terms, the method’s help and questions', () => {

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
 import { FIXED_TODAY, REPO_ROOT, repoPath } from '../helpers';
 import { ARBITRARIES, assertInvariants, invariantProperty } from '../properties';
 

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { checkPlan, parsePlan } from '../../server/src/engine';
+import { checkPlan } from '../../server/src/rules/check';
+import { parsePlan } from '../../server/src/engine';
 import { FIXED_TODAY, repoPath } from '../helpers';
 import { assertReparseMatches, documentShape, editSession } from '../properties';
 

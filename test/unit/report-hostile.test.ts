@@ -2,7 +2,8 @@
 // syntax, an emoji ZWJ sequence, a 2,000-character name, Markdown punctuation. Both report formats,
 // the map SVG and the outline must show every text escaped and intact, and inject nothing.
 import * as assert from 'node:assert/strict';
-import { checkPlan, defaultConfig, parsePlan, type Locale } from '../../server/src/engine';
+import { checkPlan } from '../../server/src/rules/check';
+import { defaultConfig, parsePlan, type Locale } from '../../server/src/engine';
 import { renderReport } from '../../server/src/report';
 import { buildOutline, type OutlineItem } from '../../server/src/views/outline-model';
 import { FIXED_TODAY, readRepoFile } from '../helpers';

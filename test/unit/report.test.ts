@@ -1,7 +1,8 @@
 // The plan report in both formats and both locales: every section, in the method's order, with the right
 // totals; empty sections say so; a file that does not parse still gets a report.
 import * as assert from 'node:assert/strict';
-import { checkPlan, defaultConfig, parsePlan, type Locale } from '../../server/src/engine';
+import { checkPlan } from '../../server/src/rules/check';
+import { defaultConfig, parsePlan, type Locale } from '../../server/src/engine';
 import { renderReport, type ReportFormat } from '../../server/src/report';
 import { CSP } from '../../server/src/report/html';
 import { FIXED_TODAY, readRepoFile } from '../helpers';

@@ -1,7 +1,9 @@
 // Every rule has a fixture where it fires (at the lines the fixture names) and one where it is silent.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { checkText, defaultConfig, mergeConfig, RULES } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
+import { RULES } from '../../server/src/rules';
+import { defaultConfig, mergeConfig } from '../../server/src/engine';
 import { byCodeAndLine, fixtureExpectations, repoPath } from '../helpers';
 
 const FIXTURES = repoPath('test', 'fixtures', 'rules');

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { checkText } from '../../server/src/engine/check';
+import { FIXABLE_CODES } from '../../server/src/services/fixes/fixers';
+import { checkText } from '../../server/src/rules/check';
 import type { Finding } from '../../server/src/engine/rule';
 import { codeActions, fixAll, FIX_ALL_KIND } from '../../server/src/services/code-actions';
 import { guessMetric } from '../../server/src/services/fixes/add-fields';
@@ -15,7 +16,7 @@ import { planDocument, URI } from './services-helpers';
 const OPTIONS = { today: FIXED_TODAY };
 
 /** The fires-fixtures of the rules that have quick fixes. */
-const FIXABLE = ['KAM002', 'KAM101', 'KAM102', 'KAM201', 'KAM202', 'KAM203', 'KAM301', 'KAM302', 'KAM304', 'KAM305', 'KAM501'];
+const FIXABLE: readonly string[] = FIXABLE_CODES;
 const FIELD_KEYS = ['metric', 'baseline', 'target', 'deadline', 'owner', 'what', 'who', 'when', 'budget'];
 
 function check(text: string): Finding[] {

@@ -40,7 +40,7 @@ describe('services: completion of keys', () => {
     assert.deepEqual(labels(items), ['deadline']);
     const deadline = item(items, 'deadline');
     assert.equal(deadline.kind, CompletionItemKind.Property);
-    assert.equal(deadline.detail, '期限');
+    assert.equal(deadline.detail, '截止日期'); // the rules' term for a deadline (was 期限)
     assert.match(docs(deadline), /When the target must be reached/);
     assert.match(docs(deadline), /Time-tabled \(T\)/);
     assert.equal(edit(deadline).newText, 'deadline: ');

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
-import { checkPlan } from '../../server/src/engine/check';
+import { checkPlan } from '../../server/src/rules/check';
 import { ROLE_NAMES, ROLES } from '../../server/src/engine/roles';
 import { keysAt as keysOf, PLAN_SCHEMA, schemaAt, type SchemaNode } from '../../server/src/engine/schema';
 import type { Locale } from '../../server/src/engine/types';
 import type { PlanDocument } from '../../server/src/services/document';
 import { hover, keyMarkdown, roleMarkdown, type HoverOptions } from '../../server/src/services/hover';
 import { keyText, METHOD_TEXT } from '../../server/src/services/method-text';
+import { ROLE_ORIENTATION } from '../../server/src/engine/vocabulary';
 import type { YamlPath } from '../../server/src/services/yaml-path';
 import { FIXED_TODAY } from '../helpers';
 import { cursor, example, planDocument, textAt } from './services-helpers';
@@ -108,12 +109,13 @@ describe('services: hover on roles, keys and values', () => {
   it('has method text for every role, and a hover for every role name', () => {
     for (const role of ROLES) {
       for (const locale of ['en', 'zh-cn'] as Locale[]) {
-        const { orientation, recognise, caresAbout } = METHOD_TEXT.roles[role];
+        const { recognise, caresAbout } = METHOD_TEXT.roles[role];
+        const orientation = ROLE_ORIENTATION[role];
         for (const text of [orientation, recognise, caresAbout]) assert.ok(text[locale].trim() !== '', `${role} ${locale}`);
         assert.match(roleMarkdown(role, locale), new RegExp(orientation[locale]));
       }
     }
-    const orientations = ROLES.map((r) => METHOD_TEXT.roles[r].orientation['zh-cn']);
+    const orientations = ROLES.map((r) => ROLE_ORIENTATION[r]['zh-cn']);
     assert.deepEqual(orientations, ['结论导向', '经验导向', '协助导向', '表现导向', '实际导向', '关系导向']);
     const doc = planDocument(`diagnosis:\n  stakeholders:\n    - id: a\n      roles: [ ${ROLE_NAMES.join(', ')} ]\n`);
     for (const name of ROLE_NAMES) assert.equal(hoverAt(doc, cursor(doc, ` ${name}`, name)).hovered, name);

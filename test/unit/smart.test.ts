@@ -1,7 +1,9 @@
 // The SMART heuristics (KAM301's vague statement, KAM303's direction and pace) and the goal rules
 // on the number forms and limits the fixtures do not spell out.
 import * as assert from 'node:assert/strict';
-import { checkText, defaultConfig, mergeConfig, RULES, type Finding, type KamConfig } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
+import { RULES } from '../../server/src/rules';
+import { defaultConfig, mergeConfig, type Finding, type KamConfig } from '../../server/src/engine';
 import { annualChange, holds, isVagueStatement, neededRelation } from '../../server/src/engine/smart';
 import { kam301 } from '../../server/src/rules/kam301-goal-not-specific';
 import { kam302 } from '../../server/src/rules/kam302-goal-not-measurable';

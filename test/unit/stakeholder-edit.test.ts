@@ -3,7 +3,7 @@
 // back as the change, and the checker sees it.
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkPlan } from '../../server/src/engine/check';
+import { checkPlan } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine/parse';
 import type { Locale } from '../../server/src/engine/types';
 import { applyOffsetEdits } from '../../server/src/services/fixes/text-edits';

@@ -1,7 +1,7 @@
 // The plan-health score and stage marks (docs/health-score.md): known finding sets give known numbers.
 import * as assert from 'node:assert/strict';
 import type { Severity, Stage } from '../../server/src/engine';
-import { checkText } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
 import { planHealth, SEVERITY_COST, STAGE_CAP, STAGES, type ScoredFinding } from '../../server/src/views/health';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
 

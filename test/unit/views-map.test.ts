@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { parsePlan, ROLES } from '../../server/src/engine';
 import { MAP_CSS, MAP_LIGHT_THEME, renderGridSvg, renderMapSvg } from '../../server/src/views/map-svg';
-import { buildStakeholderMap, CLUSTER_LIMIT, NODE_SIZE, type Box, type StakeholderMap } from '../../server/src/views/stakeholder-map-model';
+import { CLUSTER_LIMIT, NODE_SIZE } from '../../server/src/views/map-layout';
+import { buildStakeholderMap, type Box, type StakeholderMap } from '../../server/src/views/stakeholder-map-model';
 import { readRepoFile } from '../helpers';
 import { assertSafeDom, assertWellFormedXml, attr, elements, parseHtml, REPORT_ELEMENTS, textNodes } from './views-helpers';
 

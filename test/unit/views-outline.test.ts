@@ -1,6 +1,7 @@
 // The "Key Account Plan" tree: the example plan, and a plan with unassigned roles and goals that are not SMART.
 import * as assert from 'node:assert/strict';
-import { checkPlan, parsePlan, ROLES, type Finding, type Plan } from '../../server/src/engine';
+import { checkPlan } from '../../server/src/rules/check';
+import { parsePlan, ROLES, type Finding, type Plan } from '../../server/src/engine';
 import { buildOutline, type OutlineItem } from '../../server/src/views/outline-model';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
 

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
-import { checkText, type Finding } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
+import { type Finding } from '../../server/src/engine';
 import { FIXED_TODAY } from '../helpers';
 
 interface SuiteCase {

@@ -1,6 +1,7 @@
 // KAM001: each common parser error explained in plain words, in English and Chinese, where it stands.
 import * as assert from 'node:assert/strict';
-import { checkText, type Finding } from '../../server/src/engine';
+import { checkText } from '../../server/src/rules/check';
+import { type Finding } from '../../server/src/engine';
 import { kam001 } from '../../server/src/rules/kam001-yaml-syntax';
 
 function syntaxFindings(text: string, locale: 'en' | 'zh-cn' = 'en'): Finding[] {

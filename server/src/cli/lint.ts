@@ -2,15 +2,13 @@
 // Exit code: 0 no error-severity finding, 1 some, 2 bad usage or a path that could not be linted.
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkPlan, SYNTAX_RULE } from '../engine/check';
-import { defaultConfig, settingFor, type KamConfig } from '../engine/config';
-import { interpolate } from '../engine/types';
+import { checkPlan } from '../rules/check';
+import { defaultConfig, type KamConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
-import { oversizedPlan, parsePlan } from '../engine/parse';
-import { ruleByCode } from '../rules';
+import { planOfContents, readPlanFile, type Contents } from '../engine/plan-files';
 import { applyLayers, environmentLocale, fileConfigs } from './config';
 import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
-import { collectPlanFiles, readPlanFile, type Contents } from './files';
+import { collectPlanFiles } from './files';
 import { FORMATS, FORMATTERS, type Format, type LintRun, type LocatedFinding } from './formatters';
 
 interface LintOptions extends ConfigOptions {
@@ -45,9 +43,6 @@ export function registerLint(program: Command): void {
     });
 }
 
-
-
-
 function lint(command: Command, paths: string[], options: LintOptions): number {
   const cwd = process.cwd();
   const warn = (message: string) => process.stderr.write(`kam: warning: ${message}\n`);
@@ -81,16 +76,7 @@ function lint(command: Command, paths: string[], options: LintOptions): number {
 
 /** The file's findings, or why it could not be linted. */
 function lintFile(contents: Contents, config: KamConfig, today?: string): LocatedFinding[] | { message: string } {
-  switch (contents.kind) {
-    case 'unreadable':
-      return { message: contents.message };
-    case 'binary':
-      return notText(contents, config);
-    case 'tooLarge':
-      return located(oversizedPlan('', contents.bytes), config, today);
-    case 'text':
-      return located(parsePlan(contents.text), config, today);
-  }
+  return contents.kind === 'unreadable' ? { message: contents.message } : located(planOfContents(contents), config, today);
 }
 
 /** Findings with 1-based lines and columns counted as the server counts them (a lone CR ends a line too). */
@@ -104,14 +90,4 @@ function located(plan: Plan, config: KamConfig, today?: string): LocatedFinding[
     const end = at(f.span.end);
     return { code: f.code, name: f.name, severity: f.severity, message: f.message, ...start, endLine: end.line, endColumn: end.column };
   });
-}
-
-/** Bytes that are not UTF-8 text cannot be YAML: one KAM001 finding where they start, so other files still lint. */
-function notText(contents: Extract<Contents, { kind: 'binary' }>, config: KamConfig): LocatedFinding[] {
-  const rule = ruleByCode(SYNTAX_RULE)!;
-  const severity = settingFor(config, rule);
-  if (severity === 'off') return [];
-  const message = interpolate(rule.messages.default[config.locale], { detail: contents.detail[config.locale] });
-  const { line, column } = contents;
-  return [{ code: rule.code, name: rule.name, severity, message, line, column, endLine: line, endColumn: column + 1 }];
 }

@@ -4,14 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import { defaultConfig } from '../engine/config';
 import { MAX_PLAN_BYTES, megabytes } from '../engine/limits';
 import { parsePlan } from '../engine/parse';
+import { describe, notTextDetail, readPlanFile } from '../engine/plan-files';
 import { localToday } from '../engine/values';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report';
 import { environmentLocale, fileConfigs } from './config';
-import { describe, readPlanFile } from './files';
 import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
 
 interface ReportCommandOptions extends ConfigOptions {
@@ -59,7 +59,7 @@ function report(command: Command, planPath: string, options: ReportCommandOption
     ? { kind: 'unreadable' as const, message: 'is a folder; name one plan file' }
     : readPlanFile(absolute);
   if (contents.kind === 'unreadable') return fail(`cannot read ${planPath}: ${contents.message}`);
-  if (contents.kind === 'binary') return fail(`cannot read ${planPath}: ${contents.detail.en}`);
+  if (contents.kind === 'binary') return fail(`cannot read ${planPath}: ${notTextDetail(contents.byte)}`);
   if (contents.kind === 'tooLarge') return fail(`cannot read ${planPath}: ${megabytes(contents.bytes)} MB is more than the ${megabytes(MAX_PLAN_BYTES)} MB a plan may have`);
 
   const warn = (message: string) => process.stderr.write(`kam: warning: ${message}\n`);

@@ -1,10 +1,9 @@
-// Runs the registry's rules over one parsed plan. A plan with YAML syntax errors gets KAM001 only:
-// rules over a half-parsed document would report sections "missing" that are merely unreadable.
-import { RULES } from '../rules';
+// Runs rules over one parsed plan (the registry's run is rules/check.ts: the engine knows no rule).
+// A plan with YAML syntax errors gets KAM001 only: rules over a half-parsed document would report
+// sections "missing" that are merely unreadable.
 import type { KamConfig } from './config';
 import { defaultConfig, settingFor } from './config';
 import type { Plan } from './model';
-import { parsePlan } from './parse';
 import type { Finding, Report, Rule } from './rule';
 import { interpolate } from './types';
 import { localToday } from './values';
@@ -24,10 +23,10 @@ export interface CheckOptions {
 
 export const SYNTAX_RULE = 'KAM001';
 
-export function checkPlan(plan: Plan, options: CheckOptions = {}): Finding[] {
+export function runRules(plan: Plan, registry: readonly Rule[], options: CheckOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
   const today = options.today ?? localToday();
-  let rules = options.rules ?? RULES;
+  let rules = options.rules ?? registry;
   if (plan.syntaxErrors.length > 0) rules = rules.filter((r) => r.code === SYNTAX_RULE);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -43,7 +42,7 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Finding[] {
         severity: setting,
         stage: rule.stage,
         span: r.span,
-        message: interpolate(template[config.locale], args),
+        message: interpolate(template[config.locale], args, config.locale),
         messageId,
         args,
         data: r.data,
@@ -57,9 +56,4 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): Finding[] {
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-}
-
-/** Parse and check in one step. */
-export function checkText(text: string, options: CheckOptions = {}): Finding[] {
-  return checkPlan(parsePlan(text), options);
 }

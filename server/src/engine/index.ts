@@ -1,12 +1,11 @@
 // The rule engine's public surface: a plain library with no LSP or VS Code import.
+export { runRules, SYNTAX_RULE, type CheckOptions } from './check';
 export * from './types';
 export * from './model';
 export * from './rule';
 export * from './config';
 export { parsePlan, oversizedPlan } from './parse';
 export { MAX_PLAN_BYTES, megabytes } from './limits';
-export { checkPlan, checkText, type CheckOptions } from './check';
-export { RULES, ruleByCode } from '../rules';
 export * from './roles';
 export * from './values';
 export { ruleDocUrl, ruleDocsDir } from './docs';

@@ -1,9 +1,10 @@
 // Text → Plan: the YAML document (yaml-parse.ts, or reparse.ts after an edit) mapped into the typed model.
-import type { Document, Node } from 'yaml';
+import type { Document, Node, YAMLParseError } from 'yaml';
 import { LineIndex } from './lines';
 import { oversize, PlanTooLargeError } from './limits';
 import { reparseDocument } from './reparse';
 import { parseYaml, unparsedDocument } from './yaml-parse';
+import { listPath, type ListName } from './format/lists';
 import type { Account, Action, Control, Entity, Feedback, Goal, Plan, Stakeholder, Unit, Driver } from './model';
 import { normalizeRole } from './roles';
 import {
@@ -36,14 +37,18 @@ function planOf(text: string, doc: Document.Parsed): Plan {
   if (!root) return plan;
   plan.root = root;
   const section = (key: string) => entityOf(doc, root.fields.get(key)?.node);
-  const list = (key: string, within: Entity | undefined = root) => entityList(doc, within?.fields.get(key)?.node);
-
   const account = section('account');
   if (account) plan.account = readAccount(account);
   plan.diagnosis = section('diagnosis');
-  plan.drivers = list('drivers', plan.diagnosis).map(readDriver);
-  plan.units = list('organization', plan.diagnosis).map(readUnit);
-  plan.stakeholders = list('stakeholders', plan.diagnosis).map((e) => readStakeholder(doc, e));
+  // Each list where the format puts it: at the top, or within diagnosis.
+  const list = (name: ListName) => {
+    const [first, second] = listPath(name);
+    const within = second === undefined ? root : first === 'diagnosis' ? plan.diagnosis : section(first);
+    return entityList(doc, within?.fields.get(second ?? first)?.node);
+  };
+  plan.drivers = list('drivers').map(readDriver);
+  plan.units = list('units').map(readUnit);
+  plan.stakeholders = list('stakeholders').map((e) => readStakeholder(doc, e));
   plan.forecast = section('forecast');
   plan.goals = list('goals').map(readGoal);
   plan.strategy = section('strategy');
@@ -59,7 +64,12 @@ function planOf(text: string, doc: Document.Parsed): Plan {
  * error says so (KAM001). The CLI builds one from a file's size alone, with an empty text.
  */
 export function oversizedPlan(text: string, bytes: number): Plan {
-  return emptyPlan(text, unparsedDocument(new PlanTooLargeError(bytes)));
+  return unreadPlan(text, new PlanTooLargeError(bytes));
+}
+
+/** A plan whose text is not parsed: an empty document with the one syntax error that says why (KAM001). */
+export function unreadPlan(text: string, error: YAMLParseError): Plan {
+  return emptyPlan(text, unparsedDocument(error));
 }
 
 function emptyPlan(text: string, doc: Document.Parsed): Plan {

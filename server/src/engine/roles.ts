@@ -1,26 +1,13 @@
 // The six buying roles of the key decision makers (关键决策者的角色) and the names users may write for them.
-import type { Text } from './types';
+import { ROLES, type Role } from './format/enums';
+import { ROLE_WORDS } from './vocabulary';
 
-export const ROLES = ['decision-maker', 'proposer', 'guide', 'implementer', 'constrainer', 'influencer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
-export const ROLE_ALIASES: Record<Role, readonly string[]> = {
-  'decision-maker': ['最高阶决策者', '决策者', 'economic-buyer'],
-  proposer: ['提议者'],
-  guide: ['指导者', 'coach'],
-  implementer: ['执行者', 'user'],
-  constrainer: ['杀手', '条件限制者', 'killer'],
-  influencer: ['影响者'],
-};
+/** Other names users may write for each role (the vocabulary's aliases). */
+export const ROLE_ALIASES = Object.fromEntries(ROLES.map((role) => [role, ROLE_WORDS[role].aliases])) as Record<Role, readonly string[]>;
 
-export const ROLE_LABELS: Record<Role, Text> = {
-  'decision-maker': { en: 'decision maker', 'zh-cn': '最高阶决策者' },
-  proposer: { en: 'proposer', 'zh-cn': '提议者' },
-  guide: { en: 'guide', 'zh-cn': '指导者' },
-  implementer: { en: 'implementer', 'zh-cn': '执行者' },
-  constrainer: { en: 'constrainer', 'zh-cn': '条件限制者' },
-  influencer: { en: 'influencer', 'zh-cn': '影响者' },
-};
+export { ROLE_LABELS } from './vocabulary';
 
 const byName = new Map<string, Role>();
 for (const role of ROLES) {

@@ -1,29 +1,34 @@
 // What a rule is: a plain object with its code, name, default severity, bilingual messages and a
 // pure check over the parsed plan (markdownlint's shape). One rule per file in ../rules/.
 import type { Plan } from './model';
-import type { Locale, Severity, Span, Stage, Text } from './types';
+import type { Args, Locale, Severity, Span, Stage, Text } from './types';
 
-export type MessageArgs = Record<string, string | number>;
+/** A message's arguments: a plain value, or a term (`Text`) shown in the message's locale. */
+export type MessageArgs = Args;
 
-export interface Report {
+/** What a finding carries for its quick fix. A fixable rule declares its shape: `Rule<Kam203Data>`. */
+export type FindingData = Record<string, unknown>;
+
+export interface Report<Data extends FindingData = FindingData> {
   span: Span;
   /** Which of the rule's messages; `default` when omitted. */
   messageId?: string;
   args?: MessageArgs;
-  /** Facts a quick fix needs (the suggested name, the missing keys, …). */
-  data?: Record<string, unknown>;
+  /** Facts a quick fix needs (the suggested name, the missing keys, …), in the rule's declared shape. */
+  data?: Data;
 }
 
-export interface RuleContext {
+export interface RuleContext<Data extends FindingData = FindingData> {
   readonly plan: Plan;
   /** Today, `YYYY-MM-DD`, fixed by `--today` in the CLI and tests. */
   readonly today: string;
   /** KAM303's limit: the largest relative change per year a goal may ask for (1 = doubling). */
   readonly maxAnnualChange: number;
-  report(report: Report): void;
+  report(report: Report<Data>): void;
 }
 
-export interface Rule {
+/** `Data`: the shape of what the rule reports for its fix (services/fixes/fixers.ts reads it by the rule's code). */
+export interface Rule<Data extends FindingData = FindingData> {
   code: string;
   name: string;
   severity: Severity;
@@ -32,7 +37,7 @@ export interface Rule {
   description: Text;
   /** Message templates with `{placeholders}`; `default` is required. */
   messages: { default: Text } & Record<string, Text>;
-  check(context: RuleContext): void;
+  check(context: RuleContext<Data>): void;
 }
 
 export interface Finding {

@@ -30,11 +30,6 @@ export function lineOf(plan: Plan, offset: number): number {
   return plan.lines.lineAt(offset) + 1;
 }
 
-/** The key of a field in an entity when present, else the entity's own span start line. */
-export function keyOr(entity: Entity, key: string, fallback: Span): Span {
-  return entity.fields.get(key)?.key ?? fallback;
-}
-
 /** Where a finding about a list item stands: its `id` value when it has one, else its first key. */
 export function itemAnchor(entity: Entity): Span {
   const id = entity.fields.get('id');

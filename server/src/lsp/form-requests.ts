@@ -2,7 +2,7 @@
 // an edit of the version it was made on (kam/formEdit). The form and the edits are the services'
 // (services/form/); this module only reads the document, checks the version and answers.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import type { Text } from '../engine/types';
+import { text } from '../engine/vocabulary';
 import { findingFixes, quickFixEdit } from '../services/code-actions';
 import { rangeOf } from '../services/document';
 import { FormEditError, formEdits } from '../services/form/form-edit';
@@ -13,10 +13,10 @@ import { KamMethods, type FormEditParams, type FormEditResult, type FormParams, 
 import { healthAnswer, planReader } from './view-requests';
 
 const WORDS = {
-  changed: { en: 'The plan changed meanwhile; the form shows it now.', 'zh-cn': '计划已在此期间更改，表单现已更新。' },
-  gone: { en: 'That finding is no longer in the plan.', 'zh-cn': '该问题已不在计划中。' },
-  noFix: { en: 'That fix no longer applies.', 'zh-cn': '该修复已不再适用。' },
-} satisfies Record<string, Text>;
+  changed: text('The plan changed meanwhile; the form shows it now.', '计划已在此期间更改，表单现已更新。'),
+  gone: text('That finding is no longer in the plan.', '该问题已不在计划中。'),
+  noFix: text('That fix no longer applies.', '该修复已不再适用。'),
+};
 
 const OPS = ['set', 'add', 'remove', 'move', 'fix'];
 

@@ -9,7 +9,7 @@ import type { FormModel } from '../services/form/form-model';
 import type { FormIntent } from '../services/form/intents';
 import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
-import type { Influence, Stance } from '../views/labels';
+import type { Influence, Stance } from '../engine/format';
 
 export const KamMethods = {
   /** {@link PlanParams} → {@link OutlineResult} | null (null: the document is not open in the server). */

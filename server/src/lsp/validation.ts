@@ -3,7 +3,7 @@
 // document closed) while it waited for the settings drops its result, so a stale result never
 // overwrites a fresh one. A check that throws is logged and leaves the document with no diagnostics.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import type { Finding } from '../engine/rule';
 import type { PlanDocuments } from './documents';
 import { toDiagnostic } from './diagnostics';

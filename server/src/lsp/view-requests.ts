@@ -4,8 +4,8 @@
 // check has not finished yet, it checks the plan itself, so a view asked for right after an edit
 // never pairs the new text with the old findings.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import { checkPlan } from '../engine/check';
 import type { Finding } from '../engine/rule';
+import { checkPlan } from '../rules/check';
 import { ROLE_LABELS, ROLES } from '../engine/roles';
 import type { Locale, Text } from '../engine/types';
 import { itemAnchor } from '../engine/spans';
@@ -14,7 +14,8 @@ import { REPORT_FORMATS, renderReport } from '../report';
 import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
-import { countsText, INFLUENCE_LABELS, INFLUENCES, STAGE_LABELS, STANCE_LABELS, STANCES } from '../views/labels';
+import { INFLUENCES, STANCES } from '../engine/format';
+import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
 import {

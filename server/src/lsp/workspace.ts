@@ -11,14 +11,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PLAN_FILE } from '../cli/files';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import type { KamConfig } from '../engine/config';
-import { MAX_PLAN_BYTES } from '../engine/limits';
-import { oversizedPlan, parsePlan } from '../engine/parse';
+import { exclusionFor, findPlanFiles, isPlanFile, planOfContents, readPlanFile, relativeTo, type Exclusion } from '../engine/plan-files';
 import { toDiagnostic } from './diagnostics';
 import type { PlanDocuments } from './documents';
-import { exclusionFor, type Exclusion } from './excludes';
 import { filePathOf, type Settings } from './settings';
 import type { ClosedDocuments } from './validation';
 
@@ -75,7 +72,7 @@ export class WorkspacePlans implements ClosedDocuments {
     for (const { uri, type } of changes) {
       const file = filePathOf(uri);
       if (!file) continue;
-      if (PLAN_FILE.test(file)) this.enqueue(file, uri);
+      if (isPlanFile(file)) this.enqueue(file, uri);
       // A deleted folder may come as one event: the plans below it go too.
       if (type === FileChangeType.Deleted) for (const [shown, shownUri] of this.shown) if (shown.startsWith(file + path.sep)) this.enqueue(shown, shownUri);
     }
@@ -98,7 +95,12 @@ export class WorkspacePlans implements ClosedDocuments {
     this.folders = folders;
     const found = new Map<string, string>();
     const stale = () => generation !== this.scans;
-    for (const folder of folders) if (folder.enabled) await this.walk(folder, folder.path, found, stale);
+    for (const folder of folders) {
+      if (!folder.enabled) continue;
+      // A workspace folder inside this one is walked on its own, with its own settings.
+      const skipFolder = (dir: string) => folders.some((f) => f.path === dir);
+      for (const file of await findPlanFiles(folder.path, { excluded: folder.excluded, skipFolder, stale })) found.set(file, pathToFileURL(file).href);
+    }
     if (stale()) return;
     // Files shown before but gone, now excluded or in a removed folder are checked too: they lose their diagnostics.
     for (const [file, uri] of [...found, ...this.shown]) this.enqueue(file, uri);
@@ -111,27 +113,6 @@ export class WorkspacePlans implements ClosedDocuments {
     const [kam, filesExclude] = await Promise.all([this.settings.editorSettings(uri), this.settings.editorSettings(uri, 'files.exclude')]);
     const checkClosedFiles = (kam as { workspace?: { checkClosedFiles?: unknown } } | undefined)?.workspace?.checkClosedFiles;
     return { path: folder, enabled: checkClosedFiles !== false, excluded: exclusionFor(filesExclude) };
-  }
-
-  /** Collects the plan files below `dir`. Linked folders are not followed (no loops); a link to a plan file counts. */
-  private async walk(folder: Folder, dir: string, found: Map<string, string>, stale: () => boolean): Promise<void> {
-    let entries: fs.Dirent[];
-    try {
-      entries = await fs.promises.readdir(dir, { withFileTypes: true });
-    } catch {
-      return; // an unreadable folder has no plan to show
-    }
-    for (const entry of entries) {
-      if (stale()) return;
-      const full = path.join(dir, entry.name);
-      if (folder.excluded(relativeTo(folder.path, full))) continue;
-      if (entry.isDirectory()) {
-        // A workspace folder inside this one is walked on its own, with its own settings.
-        if (!this.folders.some((f) => f.path === full)) await this.walk(folder, full, found, stale);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && PLAN_FILE.test(entry.name)) {
-        found.set(full, pathToFileURL(full).href);
-      }
-    }
   }
 
   private enqueue(file: string, uri: string): void {
@@ -181,10 +162,10 @@ export class WorkspacePlans implements ClosedDocuments {
 
   /** The findings of the file as saved; undefined when it is gone. A file over the size limit is reported, not read. */
   private check(file: string, uri: string, config: KamConfig): Diagnostic[] | undefined {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat?.isFile()) return undefined;
-    // Bytes that are not UTF-8 become U+FFFD, as the editor shows them, and KAM001 tells why.
-    const plan = stat.size > MAX_PLAN_BYTES ? oversizedPlan('', stat.size) : parsePlan(fs.readFileSync(file, 'utf8'));
+    // Read and told as `kam lint` reads and tells it; a file gone or unreadable has nothing to show.
+    const contents = readPlanFile(file);
+    if (contents.kind === 'unreadable') return undefined;
+    const plan = planOfContents(contents);
     const findings = checkPlan(plan, {
       config,
       today: this.today,
@@ -206,7 +187,7 @@ export class WorkspacePlans implements ClosedDocuments {
   private admits(file: string): boolean {
     const root = this.settings.folderOf(file);
     const folder = this.folders.find((f) => f.path === root);
-    return folder !== undefined && folder.enabled && PLAN_FILE.test(file) && !folder.excluded(relativeTo(folder.path, file));
+    return folder !== undefined && folder.enabled && isPlanFile(file) && !folder.excluded(relativeTo(folder.path, file));
   }
 
   private isOpen(file: string): boolean {
@@ -226,9 +207,4 @@ export class WorkspacePlans implements ClosedDocuments {
 async function letRequestsFirst(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setImmediate(resolve));
-}
-
-/** The path below the folder, `/`-separated as globs are written. */
-function relativeTo(folder: string, file: string): string {
-  return path.relative(folder, file).split(path.sep).join('/');
 }

@@ -3,11 +3,10 @@
 // piece of text is escaped by the markup helpers; the SVG figures come escaped from map-svg.ts.
 import type { Locale } from '../engine/types';
 import type { Mark } from '../views/health';
-import { colon } from '../views/labels';
+import { colon, languageTag, REPORT_WORDS as WORDS } from '../engine/vocabulary';
 import { MAP_CSS, MAP_LIGHT_THEME } from '../views/map-svg';
 import { empty, tag, text } from '../views/markup';
 import type { Block, ReportModel, Section } from './model';
-import { WORDS } from './words';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -66,7 +65,7 @@ ol.timeline li.state-info .what { text-decoration: line-through; }
 `;
 
 export function renderHtml(report: ReportModel): string {
-  const lang = report.locale === 'zh-cn' ? 'zh-CN' : 'en';
+  const lang = languageTag(report.locale);
   const contents = tag(
     'nav',
     { class: 'contents' },

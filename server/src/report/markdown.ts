@@ -1,7 +1,7 @@
 // The report as Markdown (CommonMark + GFM tables). Plan text goes through escapeMarkdown, so nothing a
 // plan says becomes markup or raw HTML; the map and grid are embedded as SVG images (data: URIs).
 import { escapeMarkdown as md } from '../views/escape';
-import { colon } from '../views/labels';
+import { colon } from '../engine/vocabulary';
 import type { Block, ReportModel, Section } from './model';
 
 export function renderMarkdown(report: ReportModel): string {

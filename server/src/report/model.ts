@@ -6,12 +6,12 @@ import { indexById } from '../engine/plan-index';
 import { ROLE_LABELS } from '../engine/roles';
 import { lineOf } from '../engine/spans';
 import type { Finding } from '../engine/rule';
-import { interpolate, type Locale } from '../engine/types';
+import { interpolate, type Args, type Locale } from '../engine/types';
 import { planHealth, SEVERITY_COST, STAGE_CAP, type Mark, type PlanHealth } from '../views/health';
+import { CONTRACT_STAGES, RESCUE_SIDES, SWOT_QUADRANTS } from '../engine/format';
 import {
   ACTION_STATUS_LABELS,
   CONTRACT_STAGE_LABELS,
-  CONTRACT_STAGES,
   countsText,
   DIRECTION_LABELS,
   DRIVER_KIND_LABELS,
@@ -19,26 +19,26 @@ import {
   FORECAST_LABELS,
   INFLUENCE_LABELS,
   labelOf,
+  languageTag,
   MACRO_LABELS,
   MARK_LABELS,
   METRIC_LABELS,
   MICRO_LABELS,
   RESCUE_SIDE_LABELS,
-  RESCUE_SIDES,
+  REPORT_WORDS as WORDS,
   ROLE_ORIENTATION,
   STAGE_LABELS,
   STANCE_LABELS,
   SWOT_ENTRY_LABELS,
   SWOT_QUADRANT_LABELS,
-  SWOT_QUADRANTS,
   VALUE_LABELS,
-  type Labels,
-} from '../views/labels';
+  type ReportWord as Word,
+  type Terms,
+} from '../engine/vocabulary';
 import { renderGridSvg, renderMapSvg } from '../views/map-svg';
-import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../views/plan-facts';
-import { SMART_LETTERS, smartStatus } from '../views/smart-status';
+import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../engine/plan-facts';
+import { SMART_LETTERS, smartStatus } from '../engine/smart-status';
 import { buildStakeholderMap, type StakeholderMap } from '../views/stakeholder-map-model';
-import { WORDS, type Word } from './words';
 
 /** A table cell or list item: plain text, with a tone the HTML shows as colour. */
 export interface Cell {
@@ -95,11 +95,11 @@ export interface ReportOptions {
 const NONE = '—';
 
 export function buildReport(plan: Plan, findings: readonly Finding[], { locale, today }: ReportOptions): ReportModel {
-  const say = (word: Word, args?: Record<string, string | number>) => interpolate(WORDS[word][locale], args);
-  const label = (labels: Labels, key: string | undefined) => (key === undefined ? NONE : labelOf(labels, key, locale));
+  const say = (word: Word, args?: Args) => interpolate(WORDS[word][locale], args, locale);
+  const label = (labels: Terms, key: string | undefined) => (key === undefined ? NONE : labelOf(labels, key, locale));
   const or = (value: string | undefined) => (value === undefined || value.trim() === '' ? NONE : value);
   const join = (values: readonly string[]) => (values.length === 0 ? NONE : values.join('; '));
-  const number = new Intl.NumberFormat(locale === 'zh-cn' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
+  const number = new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 2 });
 
   const health = planHealth(findings, { parses: plan.syntaxErrors.length === 0 });
   const people = indexById(plan.stakeholders);
@@ -200,7 +200,7 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
 
   function diagnosis(): Body {
     const d = plan.diagnosis;
-    const factors = (key: string, labels: Labels): Block[] => {
+    const factors = (key: string, labels: Terms): Block[] => {
       const items = textEntries(plan, nestedEntity(plan, d, key))
         .filter(([, texts]) => texts.length > 0)
         .map(([k, texts]): [string, string[]] => [label(labels, k), texts]);
@@ -260,7 +260,7 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
     const rows = map.coverage.map((c): Cell[] => [
       { text: ROLE_LABELS[c.role][locale] },
       { text: ROLE_ORIENTATION[c.role][locale] },
-      c.unassigned ? { text: say('unassigned'), tone: 'warning' } : { text: c.holders.map((id) => names.get(id)!).join(', ') },
+      c.unassigned ? { text: `⚠ ${say('unassigned')}`, tone: 'warning' } : { text: c.holders.map((id) => names.get(id)!).join(', ') },
     ]);
     return only([table(['role', 'orientation', 'holders'], rows)]);
   }

@@ -25,32 +25,40 @@ import { kam602 } from './kam602-feedback-unanswered';
 import { kam603 } from './kam603-review-overdue';
 import { kam701 } from './kam701-rescue-network-gap';
 
-export const RULES: readonly Rule[] = [
-  kam001,
-  kam002,
-  kam101,
-  kam102,
-  kam103,
-  kam201,
-  kam202,
-  kam203,
-  kam204,
-  kam205,
-  kam206,
-  kam300,
-  kam301,
-  kam302,
-  kam303,
-  kam304,
-  kam305,
-  kam401,
-  kam501,
-  kam502,
-  kam601,
-  kam602,
-  kam603,
-  kam701,
-];
+/** Every rule by its code, each with its own type: what a fix reads of its findings is typed from here. */
+export const RULE_BY_CODE = {
+  KAM001: kam001,
+  KAM002: kam002,
+  KAM101: kam101,
+  KAM102: kam102,
+  KAM103: kam103,
+  KAM201: kam201,
+  KAM202: kam202,
+  KAM203: kam203,
+  KAM204: kam204,
+  KAM205: kam205,
+  KAM206: kam206,
+  KAM300: kam300,
+  KAM301: kam301,
+  KAM302: kam302,
+  KAM303: kam303,
+  KAM304: kam304,
+  KAM305: kam305,
+  KAM401: kam401,
+  KAM501: kam501,
+  KAM502: kam502,
+  KAM601: kam601,
+  KAM602: kam602,
+  KAM603: kam603,
+  KAM701: kam701,
+};
+
+export type RuleCode = keyof typeof RULE_BY_CODE;
+
+/** The shape of the data a rule's findings carry for its fix (`RuleData<'KAM203'>` is `Kam203Data`). */
+export type RuleData<C extends RuleCode> = (typeof RULE_BY_CODE)[C] extends Rule<infer D> ? D : never;
+
+export const RULES: readonly Rule[] = Object.values(RULE_BY_CODE);
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
   return RULES.find((r) => r.code === codeOrName.toUpperCase() || r.name === codeOrName);

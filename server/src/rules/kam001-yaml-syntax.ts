@@ -1,5 +1,6 @@
 import { isCollection, isScalar, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import { MAX_PLAN_BYTES, megabytes, PlanTooLargeError } from '../engine/limits';
+import { PlanNotTextError } from '../engine/plan-files/not-text';
 import type { Plan } from '../engine/model';
 import type { Rule } from '../engine/rule';
 import type { Span } from '../engine/types';
@@ -131,6 +132,14 @@ export const kam001: Rule = {
       en: 'The lists and maps are nested too deeply to check: a plan needs a few levels, not hundreds.',
       'zh-cn': '列表和映射嵌套过深，无法检查：计划只需要几层嵌套，而不是几百层。',
     },
+    nulByte: {
+      en: 'YAML syntax error: not a text file (it contains a NUL byte)',
+      'zh-cn': 'YAML 语法错误：不是文本文件（含有 NUL 字节）',
+    },
+    invalidByte: {
+      en: 'YAML syntax error: not UTF-8 text (invalid byte 0x{byte})',
+      'zh-cn': 'YAML 语法错误：不是 UTF-8 文本（无效字节 0x{byte}）',
+    },
     tooLarge: {
       en: 'The file is too large to check ({size} MB; a plan may have {limit} MB): keep one account per plan, and long material in other files.',
       'zh-cn': '文件过大，无法检查（{size} MB；计划最多 {limit} MB）：每个计划只写一个客户，篇幅长的资料请放在其他文件中。',
@@ -154,7 +163,8 @@ export const kam001: Rule = {
   },
   check({ plan, report }) {
     for (const error of plan.syntaxErrors) report({ ...explain(plan, error), data: { yamlCode: error.code } });
-    if (plan.syntaxErrors[0] instanceof PlanTooLargeError) return; // the text was not read: nothing more to tell
+    // The text was not read: nothing more to tell.
+    if (plan.syntaxErrors[0] instanceof PlanTooLargeError || plan.syntaxErrors[0] instanceof PlanNotTextError) return;
     // What the parser lets through. Only the first of each kind is told: a binary file holds thousands.
     const control = FORBIDDEN.exec(plan.text);
     if (control) {
@@ -177,6 +187,9 @@ function explain(plan: Plan, error: YAMLError): { span: Span; messageId?: string
     return { span: { start: 0, end: 0 }, messageId: 'tooLarge', args: { size: megabytes(error.bytes), limit: megabytes(MAX_PLAN_BYTES) } };
   }
   const [start, end] = error.pos;
+  if (error instanceof PlanNotTextError) {
+    return error.byte === 0 ? { span: { start, end }, messageId: 'nulByte', args: {} } : { span: { start, end }, messageId: 'invalidByte', args: { byte: error.hex } };
+  }
   const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const match = EXPLAINED.find((x) => x.code === error.code && (!x.text || x.text.test(detail)));
   // The parser may point one past the end of the text (at the missing `}` of `{`): keep inside it.

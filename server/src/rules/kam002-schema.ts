@@ -1,12 +1,14 @@
 import type { ErrorObject } from 'ajv';
-import { isCollection, isMap, isPair, isScalar, isSeq, visit, YAMLMap, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
+import { isCollection } from 'yaml';
 import type { Plan } from '../engine/model';
+import { plainPlanData } from '../engine/plan-data';
 import type { Report, Rule } from '../engine/rule';
 import { valueKind, validatePlanData, type SchemaNode, type ValueKind } from '../engine/schema';
 import { firstContentLine, itemAnchor } from '../engine/spans';
 import { nearest } from '../engine/suggest';
 import { keyList, type Span, type Text } from '../engine/types';
-import { aliasCount, deref, eachNode, entityOf, locatePath, spanOf, unresolvedAliases } from '../engine/yaml-nodes';
+import { entityOf, locatePath, spanOf } from '../engine/yaml-nodes';
+import { alternatives, ID_KIND_LABELS, LOCALES, text } from '../engine/vocabulary';
 
 type Path = (string | number)[];
 
@@ -38,16 +40,31 @@ const EXPECTED: Record<Exclude<ValueKind, 'enum' | 'const'>, Text> = {
 /** The singular of each list of maps, for "Unknown key … in goal". */
 const ITEM_NOUNS: Record<string, Text> = {
   drivers: { en: 'driver', 'zh-cn': '业务驱动因素' },
-  organization: { en: 'unit', 'zh-cn': '组织单元' },
-  stakeholders: { en: 'stakeholder', 'zh-cn': '关键决策者' },
-  goals: { en: 'goal', 'zh-cn': '目标' },
-  actions: { en: 'action', 'zh-cn': '行动' },
+  organization: ID_KIND_LABELS.unit,
+  stakeholders: ID_KIND_LABELS.stakeholder,
+  goals: ID_KIND_LABELS.goal,
+  actions: ID_KIND_LABELS.action,
   controls: { en: 'control', 'zh-cn': '控制项' },
   feedback: { en: 'feedback entry', 'zh-cn': '反馈' },
 };
 
 /** Does the value of every key have the shape the format gives it? One finding per place, in our own words. */
-export const kam002: Rule = {
+/**
+ * For the fix and fix-all: where the value stands (`path`), and by kind of problem the key or value
+ * written and the name it is closest to (`suggestion`), the keys missing, what was expected.
+ */
+export type Kam002Data = {
+  path: Path;
+  key?: string;
+  suggestion?: string;
+  missing?: string[];
+  value?: unknown;
+  allowed?: unknown;
+  expected?: unknown;
+  keyword?: string;
+};
+
+export const kam002: Rule<Kam002Data> = {
   code: 'KAM002',
   name: 'schema',
   severity: 'error',
@@ -57,17 +74,17 @@ export const kam002: Rule = {
     'zh-cn': '每个键都必须是格式中定义的键，每个值都必须符合格式规定的类型、写法或可选值。',
   },
   messages: {
-    default: { en: '{what} does not fit the plan format.', 'zh-cn': '{whatZh} 不符合计划格式。' },
-    unknownKey: { en: 'Unknown key `{key}` in {parent}.', 'zh-cn': '{parentZh}中有未知的键 `{key}`。' },
+    default: { en: '{what} does not fit the plan format.', 'zh-cn': '{what} 不符合计划格式。' },
+    unknownKey: { en: 'Unknown key `{key}` in {parent}.', 'zh-cn': '{parent}中有未知的键 `{key}`。' },
     unknownKeySuggestion: {
       en: 'Unknown key `{key}` in {parent}; did you mean `{suggestion}`?',
-      'zh-cn': '{parentZh}中有未知的键 `{key}`；是否指 `{suggestion}`？',
+      'zh-cn': '{parent}中有未知的键 `{key}`；是否指 `{suggestion}`？',
     },
-    missingKey: { en: 'Missing `{key}` in {parent}.', 'zh-cn': '{parentZh}缺少 `{key}`。' },
-    wrongType: { en: '{what} should be {expected}, not {actual}.', 'zh-cn': '{whatZh} 应为{expectedZh}，而不是{actualZh}。' },
+    missingKey: { en: 'Missing `{key}` in {parent}.', 'zh-cn': '{parent}缺少 `{key}`。' },
+    wrongType: { en: '{what} should be {expected}, not {actual}.', 'zh-cn': '{what} 应为{expected}，而不是{actual}。' },
     notAMap: {
       en: 'A plan is a map of sections (`kam`, `account`, `diagnosis`, …), not {actual}.',
-      'zh-cn': '计划应是由各部分（`kam`、`account`、`diagnosis` 等）组成的映射，而不是{actualZh}。',
+      'zh-cn': '计划应是由各部分（`kam`、`account`、`diagnosis` 等）组成的映射，而不是{actual}。',
     },
     badChoice: { en: '`{value}` is not a valid `{key}`: use {allowed}.', 'zh-cn': '`{value}` 不是有效的 `{key}`：可选值为 {allowed}。' },
     badChoiceSuggestion: {
@@ -83,8 +100,8 @@ export const kam002: Rule = {
       en: '`{value}` is not a valid id: start with a letter, then use only letters, digits, `_` or `-`.',
       'zh-cn': '`{value}` 不是有效的 id：须以字母开头，后面只能是字母、数字、`_` 或 `-`。',
     },
-    blankReference: { en: '{what} is blank: give the id it refers to.', 'zh-cn': '{whatZh} 为空：请填写所引用的 id。' },
-    notConst: { en: '{what} must be `{allowed}`.', 'zh-cn': '{whatZh} 必须为 `{allowed}`。' },
+    blankReference: { en: '{what} is blank: give the id it refers to.', 'zh-cn': '{what} 为空：请填写所引用的 id。' },
+    notConst: { en: '{what} must be `{allowed}`.', 'zh-cn': '{what} 必须为 `{allowed}`。' },
     collectionKey: {
       en: 'A key must be a word, not a list or a map: write `key: value`.',
       'zh-cn': '键必须是一个词，不能是列表或映射：请写成 `键: 值`。',
@@ -102,11 +119,11 @@ export const kam002: Rule = {
     const typos = new Set(
       reports
         .filter((r) => r.messageId === 'unknownKeySuggestion')
-        .map((r) => keyAt((r.data!.path as Path).slice(0, -1), String(r.data!.suggestion))),
+        .map((r) => keyAt(r.data!.path.slice(0, -1), String(r.data!.suggestion))),
     );
     const seen = new Set<string>();
     for (const r of reports) {
-      if (r.messageId === 'missingKey' && typos.has(keyAt(r.data!.path as Path, String(r.args!.key)))) continue;
+      if (r.messageId === 'missingKey' && typos.has(keyAt(r.data!.path, String(r.args!.key)))) continue;
       const id = `${r.span.start}:${r.span.end}:${r.messageId}:${JSON.stringify(r.args)}`;
       if (seen.has(id)) continue; // one anchored value used through several aliases
       seen.add(id);
@@ -120,116 +137,16 @@ function keyAt(path: Path, key: string): string {
 }
 
 /**
- * The plan as plain data for the schema. Empty values are dropped from maps: an empty key is an
- * absent one to every rule, and the rules that need the value (KAM102, KAM302, KAM501, …) say so.
- * Undefined when the YAML cannot be expanded: an alias bomb (reported here) or an alias naming no
- * anchor (KAM001's).
+ * The plan as plain data for the schema (engine/plan-data.ts), or undefined when the YAML cannot be
+ * expanded: a collection as a key and an alias bomb are reported here, an alias naming no anchor is
+ * KAM001's.
  */
-function planData(plan: Plan, report: (r: Report) => void): unknown {
-  const plain = plainData(plan.doc);
-  if (plain !== NOT_PLAIN) return plain ?? {};
-  // A list or map as a key means nothing in a plan, and toJS writes each one out as text, again at
-  // every level it nests in (`? ? ? …` a few hundred deep takes minutes): say so instead.
-  const complex = collectionKeys(plan.doc);
-  if (complex.length > 0) {
-    for (const key of complex) report({ span: spanOf(key), messageId: 'collectionKey' });
-    return undefined;
-  }
-  let raw: unknown;
-  try {
-    // toJS walks the document once for each alias it expands: past the limit, it does not start.
-    if (aliasCount(plan.doc) > MAX_ALIAS_COUNT) throw new RangeError('too many aliases');
-    raw = plan.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    const alias = firstAlias(plan.doc);
-    if (alias && unresolvedAliases(plan.doc).length === 0) {
-      report({ span: spanOf(alias), messageId: 'aliases', args: { limit: MAX_ALIAS_COUNT } });
-    }
-    return undefined;
-  }
-  return withoutEmpty(raw ?? {}, new Map());
-}
-
-/** What plainData returns for a document it leaves to `toJS` and withoutEmpty. */
-const NOT_PLAIN = Symbol('not plain');
-
-/**
- * What `doc.toJS()` then withoutEmpty give, in one walk and without `yaml`'s general machinery (a
- * fifth of a full check's time on a long plan), for the plans people write: the core schema, no
- * alias, scalar keys that are neither `<<`, `__proto__` nor repeated as text. Anything else, or a
- * failure, is NOT_PLAIN: the general path handles it exactly as before.
- */
-function plainData(doc: Document): unknown {
-  if (doc.schema.name !== 'core' || aliasCount(doc) > 0) return NOT_PLAIN;
-  try {
-    return plainValue(doc.contents);
-  } catch {
-    return NOT_PLAIN;
-  }
-}
-
-function plainValue(node: unknown): unknown {
-  if (node === null || node === undefined) return node;
-  if (isScalar(node)) {
-    if (typeof node.value === 'object' && node.value !== null) throw NOT_PLAIN; // a timestamp, a binary: toJS's
-    return node.value;
-  }
-  // Only the plain classes: a tagged `!!set` or `!!omap` becomes a Set or a Map in toJS.
-  if (isSeq(node) && Object.getPrototypeOf(node) === YAMLSeq.prototype) return node.items.map(plainValue);
-  if ((isMap(node) && Object.getPrototypeOf(node) === YAMLMap.prototype) || isPair(node)) {
-    // A pair in a flow list (`[a: 1]`) is a map of its own, as toJS has it.
-    const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    for (const { key, value } of isMap(node) ? node.items : [node]) {
-      if (key !== null && !isScalar(key)) throw NOT_PLAIN;
-      const k = key === null ? null : key.value;
-      if (typeof k === 'object' && k !== null) throw NOT_PLAIN;
-      const name = k === null ? '' : String(k);
-      if (name === '<<' || name === '__proto__' || seen.has(name)) throw NOT_PLAIN;
-      seen.add(name);
-      const v = plainValue(value);
-      if (v !== null && v !== undefined) out[name] = v;
-    }
-    return out;
-  }
-  throw NOT_PLAIN;
-}
-
-function withoutEmpty(value: unknown, done: Map<object, unknown>): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // a YAML 1.1 timestamp
-  if (typeof value !== 'object' || value === null) return value;
-  if (done.has(value)) return done.get(value); // shared through an alias, or even circular
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    done.set(value, out);
-    for (const item of value) out.push(withoutEmpty(item, done));
-    return out;
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const out: Record<string, unknown> = {};
-  done.set(value, out);
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutEmpty(v, done);
-  return out;
-}
-
-/** Keys that are (or name, through an alias) a list or a map, outermost first. */
-function collectionKeys(doc: Document): Node[] {
-  const keys: Node[] = [];
-  eachNode(doc.contents, (node) => {
-    if (isMap(node)) for (const pair of node.items) if (isCollection(deref(doc, pair.key))) keys.push(pair.key as Node);
-  });
-  return keys;
-}
-
-function firstAlias(doc: Document): Alias | undefined {
-  let found: Alias | undefined;
-  visit(doc, {
-    Alias(_, alias) {
-      found = alias;
-      return visit.BREAK;
-    },
-  });
-  return found;
+function planData(plan: Plan, report: (r: Report<Kam002Data>) => void): unknown {
+  const result = plainPlanData(plan.doc, MAX_ALIAS_COUNT);
+  if ('data' in result) return result.data;
+  for (const key of result.collectionKeys ?? []) report({ span: spanOf(key), messageId: 'collectionKey' });
+  if (result.aliasBomb) report({ span: spanOf(result.aliasBomb), messageId: 'aliases', args: { limit: MAX_ALIAS_COUNT } });
+  return undefined;
 }
 
 /**
@@ -271,7 +188,7 @@ function pathOf(pointer: string, data: unknown): Path {
   return path;
 }
 
-function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report {
+function findingOf(plan: Plan, data: unknown, e: ErrorObject): Report<Kam002Data> {
   const path = pathOf(e.instancePath, data);
   const schema = (e.parentSchema ?? {}) as SchemaNode;
   if (e.keyword === 'additionalProperties') {
@@ -328,50 +245,50 @@ function expectedKinds(schema: SchemaNode): ValueKind[] {
   return branches ? branches.flatMap(expectedKinds) : [valueKind(schema)];
 }
 
-function expectedArgs(schema: SchemaNode): { expected: string; expectedZh: string } {
+function expectedArgs(schema: SchemaNode): { expected: Text } {
   const words = (s: SchemaNode): Text => {
     const kind = valueKind(s);
     if (kind === 'enum') {
       const allowed = keyList((s.enum ?? []).map(String));
-      return { en: `one of ${allowed}`, 'zh-cn': `以下之一：${allowed}` };
+      return text(`one of ${allowed}`, `以下之一：${allowed}`);
     }
-    if (kind === 'const') return { en: `\`${String(s.const)}\``, 'zh-cn': ` \`${String(s.const)}\`` };
+    if (kind === 'const') return text(`\`${String(s.const)}\``, ` \`${String(s.const)}\``);
     return EXPECTED[kind];
   };
   const all = (schema.anyOf ?? schema.oneOf ?? [schema]).map(words);
-  return { expected: all.map((t) => t.en).join(' or '), expectedZh: all.map((t) => t['zh-cn']).join('或') };
+  return { expected: Object.fromEntries(LOCALES.map((locale) => [locale, alternatives(all.map((t) => t[locale]), locale)])) as Text };
 }
 
-function actualArgs(value: unknown): { actual: string; actualZh: string } {
-  if (value === null || value === undefined) return { actual: 'empty', actualZh: '空值' };
-  if (Array.isArray(value)) return { actual: 'a list', actualZh: '列表' };
-  if (typeof value === 'object') return { actual: 'a map', actualZh: '映射' };
-  if (typeof value === 'boolean') return { actual: `\`${value}\``, actualZh: `布尔值 \`${value}\`` };
-  if (Number.isNaN(value)) return { actual: '`.nan` (not a number)', actualZh: '`.nan`（非数字）' };
-  if (value === Infinity || value === -Infinity) return { actual: 'infinity (a number too large, such as `1e400`)', actualZh: '无穷大（数字过大，如 `1e400`）' };
-  if (typeof value === 'number') return { actual: 'a number', actualZh: '数字' };
-  return { actual: 'text', actualZh: '文本' };
+function actualArgs(value: unknown): { actual: Text } {
+  if (value === null || value === undefined) return { actual: text('empty', '空值') };
+  if (Array.isArray(value)) return { actual: text('a list', '列表') };
+  if (typeof value === 'object') return { actual: text('a map', '映射') };
+  if (typeof value === 'boolean') return { actual: text(`\`${value}\``, `布尔值 \`${value}\``) };
+  if (Number.isNaN(value)) return { actual: text('`.nan` (not a number)', '`.nan`（非数字）') };
+  if (value === Infinity || value === -Infinity) return { actual: text('infinity (a number too large, such as `1e400`)', '无穷大（数字过大，如 `1e400`）') };
+  if (typeof value === 'number') return { actual: text('a number', '数字') };
+  return { actual: text('text', '文本') };
 }
 
 /** The value at fault, as a message names it: `` `deadline` `` or `` `roles` item 2 ``. */
-function whatArgs(path: Path): { what: string; whatZh: string } {
+function whatArgs(path: Path): { what: Text } {
   const last = path[path.length - 1];
-  if (last === undefined) return { what: 'The plan', whatZh: '计划' };
-  if (typeof last === 'string') return { what: `\`${last}\``, whatZh: `\`${last}\`` };
+  if (last === undefined) return { what: text('The plan', '计划') };
+  if (typeof last === 'string') return { what: text(`\`${last}\``, `\`${last}\``) };
   const list = String(path[path.length - 2] ?? '');
-  return { what: `\`${list}\` item ${last + 1}`, whatZh: `\`${list}\` 的第 ${last + 1} 项` };
+  return { what: text(`\`${list}\` item ${last + 1}`, `\`${list}\` 的第 ${last + 1} 项`) };
 }
 
 /** The map that holds (or lacks) a key, as a message names it: "goal", "`account`", "the top level". */
-function parentArgs(path: Path): { parent: string; parentZh: string } {
+function parentArgs(path: Path): { parent: Text } {
   const last = path[path.length - 1];
-  if (path.length === 0) return { parent: 'the top level', parentZh: '顶层' };
+  if (path.length === 0) return { parent: text('the top level', '顶层') };
   if (typeof last === 'number') {
     const noun = ITEM_NOUNS[String(path[path.length - 2])];
-    if (noun) return { parent: noun.en, parentZh: noun['zh-cn'] };
+    if (noun) return { parent: noun };
   }
   const dotted = `\`${path.join('.')}\``;
-  return { parent: dotted, parentZh: `${dotted} ` }; // "`account` 缺少 …": code is set off by a space in Chinese
+  return { parent: text(dotted, `${dotted} `) }; // "`account` 缺少 …": code is set off by a space in Chinese
 }
 
 /** A scalar or an inline `[…]`/`{…}` is shown itself; a block collection by its key, not its many lines. */

@@ -1,13 +1,16 @@
+import { DIAGNOSIS_SECTIONS, type DiagnosisSection } from '../engine/format';
 import type { Rule } from '../engine/rule';
 import { isEmptyValue } from '../engine/yaml-nodes';
 
-const SECTIONS = ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials'] as const;
 
 /**
  * One of the six sections of the situation analysis is missing or empty. Only for a diagnosis that
  * has something in it: an absent or empty one is KAM101's single finding, not six of these.
  */
-export const kam102: Rule = {
+/** For the fix: the section to add. */
+export type Kam102Data = { section: DiagnosisSection };
+
+export const kam102: Rule<Kam102Data> = {
   code: 'KAM102',
   name: 'diagnosis-section-missing',
   severity: 'warning',
@@ -43,13 +46,13 @@ export const kam102: Rule = {
     },
     financials: {
       en: "`diagnosis` has nothing under `financials`: the account's revenue, our sales and our share.",
-      'zh-cn': '`diagnosis` 缺少 `financials`（财务分析）：客户的收入、我们的销售额和份额。',
+      'zh-cn': '`diagnosis` 缺少 `financials`（财务分析）：客户的收入、我们的销售额和占有率。',
     },
   },
   check({ plan, report }) {
     const diagnosisField = plan.root?.fields.get('diagnosis');
     if (!plan.diagnosis || !diagnosisField || isEmptyValue(diagnosisField.node)) return;
-    for (const section of SECTIONS) {
+    for (const section of DIAGNOSIS_SECTIONS) {
       const field = plan.diagnosis.fields.get(section);
       if (field && !isEmptyValue(field.node)) continue;
       report({ span: field?.key ?? diagnosisField.key, messageId: section, args: { section }, data: { section } });

@@ -6,7 +6,10 @@ import { sectionKeyOrTop } from '../engine/spans';
  * A buying role nobody in the stakeholder map holds: either the plan has not found that person yet,
  * or the role is unknown. Each message asks the question that finds them, after the role's orientation.
  */
-export const kam201: Rule = {
+/** For the fix: the role nobody holds. */
+export type Kam201Data = { role: Role };
+
+export const kam201: Rule<Kam201Data> = {
   code: 'KAM201',
   name: 'role-unassigned',
   severity: 'warning',
@@ -18,7 +21,7 @@ export const kam201: Rule = {
   messages: {
     default: {
       en: 'No stakeholder holds the {role} role.',
-      'zh-cn': '没有关键人物担任 {role} 角色。',
+      'zh-cn': '没有关键人物担任{role}角色。',
     },
     'decision-maker': {
       en: 'No stakeholder holds the decision maker (最高阶决策者) role, oriented to results: who makes the final call and holds the budget?',
@@ -51,7 +54,7 @@ export const kam201: Rule = {
     const span = plan.diagnosis?.fields.get('stakeholders')?.key ?? sectionKeyOrTop(plan, 'diagnosis');
     for (const role of ROLES) {
       if (held.has(role)) continue;
-      report({ span, messageId: role, args: { role: ROLE_LABELS[role].en }, data: { role } });
+      report({ span, messageId: role, args: { role: ROLE_LABELS[role] }, data: { role } });
     }
   },
 };

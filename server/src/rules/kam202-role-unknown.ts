@@ -3,7 +3,10 @@ import type { Rule } from '../engine/rule';
 import { nearest } from '../engine/suggest';
 
 /** A role name that is none of the six roles nor an accepted alias: the person counts for no role at all. */
-export const kam202: Rule = {
+/** For the fix: the role the name is closest to, when one is close. */
+export type Kam202Data = { suggestion?: string };
+
+export const kam202: Rule<Kam202Data> = {
   code: 'KAM202',
   name: 'role-unknown',
   severity: 'error',

@@ -1,25 +1,14 @@
-import type { Entity, Ref } from '../engine/model';
+import { entriesOf, ID_KINDS, ID_REFERENCES, idDefinitions, idListLabel, referencedIds, type IdKind } from '../engine/format';
+import type { Ref } from '../engine/model';
 import { indexById } from '../engine/plan-index';
 import type { Rule } from '../engine/rule';
 import { nearest } from '../engine/suggest';
 
-type Kind = 'stakeholder' | 'unit' | 'goal';
-
-/** Where each kind of id is defined, as the message names it. */
-const LISTS: Record<Kind, string> = {
-  stakeholder: 'diagnosis.stakeholders',
-  unit: 'diagnosis.organization',
-  goal: 'goals',
-};
-
-/** A scalar reference field as a Ref (its value and where it stands), when it holds text. */
-function refOf(entity: Entity, key: string, value: string | undefined): Ref | undefined {
-  const field = entity.fields.get(key);
-  return field && value !== undefined ? { value, span: field.value } : undefined;
-}
-
 /** An id reference that names nothing: the org chart, an action or a control points into the void. */
-export const kam203: Rule = {
+/** For the fix: the kind of id asked for, and the id the value is closest to, when one is close. */
+export type Kam203Data = { kind: IdKind; suggestion?: string };
+
+export const kam203: Rule<Kam203Data> = {
   code: 'KAM203',
   name: 'reference-unknown',
   severity: 'error',
@@ -40,16 +29,13 @@ export const kam203: Rule = {
   },
   check({ plan, report }) {
     // Sets, so a plan with thousands of stakeholders is checked in linear time.
-    const ids: Record<Kind, Set<string>> = {
-      stakeholder: new Set(indexById(plan.stakeholders).keys()),
-      unit: new Set(indexById(plan.units).keys()),
-      goal: new Set(indexById(plan.goals).keys()),
-    };
-    const verify = (kind: Kind, ref: Ref | undefined) => {
+    const ids = new Map(ID_KINDS.map((kind) => [kind, new Set(indexById(idDefinitions(plan, kind)).keys())]));
+    const verify = (kind: IdKind, ref: Ref) => {
       // Ids match case-sensitively; a blank value names nothing and is left to the schema.
-      if (!ref || ref.value.trim() === '' || ids[kind].has(ref.value)) return;
-      const suggestion = nearest(ref.value, [...ids[kind]]);
-      const args = { value: ref.value, list: LISTS[kind] };
+      const known = ids.get(kind)!;
+      if (ref.value.trim() === '' || known.has(ref.value)) return;
+      const suggestion = nearest(ref.value, [...known]);
+      const args = { value: ref.value, list: idListLabel(kind) };
       report({
         span: ref.span,
         messageId: suggestion ? 'suggestion' : 'default',
@@ -57,16 +43,8 @@ export const kam203: Rule = {
         data: { kind, suggestion },
       });
     };
-    for (const s of plan.stakeholders) {
-      verify('unit', refOf(s, 'unit', s.unit));
-      verify('stakeholder', refOf(s, 'reports_to', s.reports_to));
+    for (const reference of ID_REFERENCES) {
+      for (const entry of entriesOf(plan, reference.list)) for (const ref of referencedIds(plan, entry, reference)) verify(reference.kind, ref);
     }
-    for (const u of plan.units) verify('unit', refOf(u, 'parent', u.parent));
-    for (const a of plan.actions) {
-      for (const ref of a.with) verify('stakeholder', ref);
-      verify('goal', refOf(a, 'goal', a.goal));
-    }
-    for (const c of plan.controls) verify('goal', refOf(c, 'goal', c.goal));
-    for (const f of plan.feedback) verify('stakeholder', refOf(f, 'from', f.from));
   },
 };

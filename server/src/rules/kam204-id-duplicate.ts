@@ -1,3 +1,4 @@
+import { ID_KINDS, idDefinitions, idListLabel } from '../engine/format';
 import type { Entity } from '../engine/model';
 import { indexById } from '../engine/plan-index';
 import type { Rule } from '../engine/rule';
@@ -23,15 +24,11 @@ export const kam204: Rule = {
     },
   },
   check({ plan, report }) {
-    const lists: [string, readonly (Entity & { id?: string })[]][] = [
-      ['diagnosis.organization', plan.units],
-      ['diagnosis.stakeholders', plan.stakeholders],
-      ['goals', plan.goals],
-      ['actions', plan.actions],
-    ];
     // An entry repeated through an alias has the id of its anchor: the alias is the duplicate.
     const idSpan = (e: Entity) => e.via ?? e.fields.get('id')?.value ?? e.span;
-    for (const [list, entities] of lists) {
+    for (const kind of ID_KINDS) {
+      const entities = idDefinitions(plan, kind);
+      const list = idListLabel(kind);
       const index = indexById(entities);
       for (const e of entities) {
         if (e.id === undefined) continue;

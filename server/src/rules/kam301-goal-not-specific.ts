@@ -7,7 +7,10 @@ import { isEmptyValue, missingKeys } from '../engine/yaml-nodes';
  * SMART's S: a goal names what is measured (`metric`) and says in words what changes. A missing
  * statement and a vague one get the same message; the heuristic is in engine/smart.ts.
  */
-export const kam301: Rule = {
+/** For the fix: the goal's keys to add. */
+export type Kam301Data = { missing: string[] };
+
+export const kam301: Rule<Kam301Data> = {
   code: 'KAM301',
   name: 'goal-not-specific',
   severity: 'warning',
@@ -23,7 +26,7 @@ export const kam301: Rule = {
     },
     noMetric: {
       en: 'The goal has no `metric`: what is measured — share, growth, contribution, revenue, volume, price or spend?',
-      'zh-cn': '目标缺少 `metric`（衡量指标）：衡量的是份额、增长、贡献、收入、数量、价格还是花费？',
+      'zh-cn': '目标缺少 `metric`（数量的目标）：衡量的是占有率、成长率、贡献度、收入、数量、定价还是花费支出？',
     },
     vague: {
       en: 'The goal does not say specifically what changes: state what is measured and by how much, e.g. "Raise our share of cardiology spend from 22% to 28%".',

@@ -7,7 +7,10 @@ import { isEmptyValue } from '../engine/yaml-nodes';
 const QUANTITIES = ['baseline', 'target'] as const;
 
 /** SMART's M: where we are today (`baseline`) and where we want to be (`target`), both as numbers. */
-export const kam302: Rule = {
+/** For the fix: the goal's keys to add, and those written that are no number. */
+export type Kam302Data = { missing: string[]; notNumber: string[] };
+
+export const kam302: Rule<Kam302Data> = {
   code: 'KAM302',
   name: 'goal-not-measurable',
   severity: 'warning',

@@ -18,16 +18,16 @@ export const kam303: Rule = {
   stage: 'goals',
   description: {
     en: "Each goal's target moves in its direction, at a pace that can be achieved.",
-    'zh-cn': '每个目标的目标值应与其方向一致，且变化速度可以实现。',
+    'zh-cn': '每个目标的目标值应与其质量的目标一致，且变化速度可以实现。',
   },
   messages: {
     default: {
       en: 'The goal does not look achievable: check its target against its direction, baseline and deadline.',
-      'zh-cn': '目标看起来无法实现：请对照方向、现状值与截止日期检查目标值。',
+      'zh-cn': '目标看起来无法实现：请对照质量的目标、现状值与截止日期检查目标值。',
     },
     againstDirection: {
       en: 'The target {target} moves against the direction `{direction}`, which needs target {relation} baseline ({baseline}).',
-      'zh-cn': '目标值 {target} 与方向 `{direction}` 相悖：该方向要求 target {relation} baseline（{baseline}）。',
+      'zh-cn': '目标值 {target} 与质量的目标 `{direction}` 相悖：它要求目标值 {relation} 现状值（{baseline}）。',
     },
     tooFast: {
       en: 'Reaching the target by the deadline needs {needed} change a year, beyond the limit of {limit} a year: lower the target, move the deadline, or raise `goals.maxAnnualChange`.',

@@ -4,7 +4,10 @@ import { itemAnchor } from '../engine/spans';
 import { missingKeys } from '../engine/yaml-nodes';
 
 /** SMART's R: someone on our team answers for the goal, and some action that is not cancelled serves it. */
-export const kam304: Rule = {
+/** For the fix: the goal's keys to add (an owner); or the goal no action serves. */
+export type Kam304Data = { missing?: string[]; goal?: string };
+
+export const kam304: Rule<Kam304Data> = {
   code: 'KAM304',
   name: 'goal-not-realistic',
   severity: 'warning',

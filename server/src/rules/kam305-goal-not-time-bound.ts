@@ -4,7 +4,10 @@ import { daysBetween, isValidDate } from '../engine/values';
 import { isEmptyValue } from '../engine/yaml-nodes';
 
 /** SMART's T: a goal has a deadline, a real date, still ahead of us. */
-export const kam305: Rule = {
+/** For the fix: the goal's keys to add (a deadline). */
+export type Kam305Data = { missing?: string[] };
+
+export const kam305: Rule<Kam305Data> = {
   code: 'KAM305',
   name: 'goal-not-time-bound',
   severity: 'warning',

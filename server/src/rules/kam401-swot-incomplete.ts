@@ -1,8 +1,6 @@
+import { isOneOf, SWOT_ENTRIES, SWOT_QUADRANTS } from '../engine/format';
 import type { Rule } from '../engine/rule';
 import { entityOf, missingKeys } from '../engine/yaml-nodes';
-
-const ENTRIES = ['own_product', 'own_company', 'competitor_product', 'competitor_company'];
-const QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'];
 
 /**
  * A SWOT entry the plan starts (ours or the competitor's, product or company) fills all four
@@ -27,9 +25,9 @@ export const kam401: Rule = {
     const swot = entityOf(plan.doc, plan.strategy?.fields.get('swot')?.node);
     if (!swot) return;
     for (const [entry, field] of swot.fields) {
-      const quadrants = ENTRIES.includes(entry) ? entityOf(plan.doc, field.node) : undefined;
+      const quadrants = isOneOf(SWOT_ENTRIES, entry) ? entityOf(plan.doc, field.node) : undefined;
       if (!quadrants) continue;
-      for (const quadrant of missingKeys(quadrants, QUADRANTS)) {
+      for (const quadrant of missingKeys(quadrants, SWOT_QUADRANTS)) {
         report({ span: quadrants.fields.get(quadrant)?.key ?? field.key, args: { entry, quadrant }, data: { entry, quadrant } });
       }
     }

@@ -7,7 +7,10 @@ import { missingKeys } from '../engine/yaml-nodes';
 const REQUIRED = ['what', 'who', 'when', 'budget'];
 
 /** An action says what is done, who does it, when, and for how much. A cancelled action needs none of it. */
-export const kam501: Rule = {
+/** For the fix: the action's keys to add. */
+export type Kam501Data = { missing: string[] };
+
+export const kam501: Rule<Kam501Data> = {
   code: 'KAM501',
   name: 'action-incomplete',
   severity: 'warning',

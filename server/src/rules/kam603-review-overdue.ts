@@ -9,12 +9,12 @@ export const kam603: Rule = {
   stage: 'account',
   description: {
     en: "The account's next review date is not past.",
-    'zh-cn': '客户计划的下次复盘日期不应已过。',
+    'zh-cn': '客户计划的下次回顾日期不应已过。',
   },
   messages: {
     default: {
       en: 'The review planned for {date} is overdue: review the plan with the team, then set `next_review` to the next date.',
-      'zh-cn': '原定于 {date} 的复盘已逾期：请与团队检讨计划，然后把 `next_review` 设为下一次复盘日期。',
+      'zh-cn': '原定于 {date} 的回顾已逾期：请与团队回顾计划，然后把 `next_review` 设为下一次回顾日期。',
     },
   },
   check({ plan, today, report }) {

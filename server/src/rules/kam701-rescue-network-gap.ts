@@ -1,8 +1,6 @@
+import { CONTRACT_STAGES, isOneOf, RESCUE_SIDES } from '../engine/format';
 import type { Rule } from '../engine/rule';
 import { entityOf, isEmptyValue, missingKeys } from '../engine/yaml-nodes';
-
-const STAGES = ['proposal', 'negotiation', 'execution'];
-const SOURCES = ['internal', 'customer', 'external'];
 
 /** Selling to a key account is rarely a solo job: the current contract stage needs someone to call on. */
 export const kam701: Rule = {
@@ -23,12 +21,12 @@ export const kam701: Rule = {
   check({ plan, report }) {
     const stage = plan.account?.stage;
     const stageField = plan.account?.fields.get('stage');
-    if (!stageField || stage === undefined || !STAGES.includes(stage)) return;
+    if (!stageField || stage === undefined || !isOneOf(CONTRACT_STAGES, stage)) return;
     const entry = plan.rescueNetwork?.fields.get(stage);
     if (entry && !isEmptyValue(entry.node)) {
       const resources = entityOf(plan.doc, entry.node);
       // Something written in another shape is KAM002's finding, not a gap.
-      if (!resources || missingKeys(resources, SOURCES).length < SOURCES.length) return;
+      if (!resources || missingKeys(resources, RESCUE_SIDES).length < RESCUE_SIDES.length) return;
     }
     report({
       span: entry?.key ?? plan.root?.fields.get('rescue_network')?.key ?? stageField.value,

@@ -10,7 +10,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { checkPlan } from '../engine/check';
+import { checkPlan } from '../rules/check';
 import type { KamConfig } from '../engine/config';
 import type { Action, Entity, Goal } from '../engine/model';
 import { parsePlan } from '../engine/parse';
@@ -19,11 +19,10 @@ import type { Locale, Severity, Span, Text } from '../engine/types';
 import { localToday } from '../engine/values';
 import { rangeOf, type PlanDocument } from './document';
 import { fieldsFix, itemAt, type ItemKind } from './fixes/add-fields';
-import { roleFixes } from './fixes/add-role';
 import { say, type Fix, type FixContext } from './fixes/fix';
-import { diagnosisFix, sectionsFix } from './fixes/insert-section';
+import { FIELD_CODES, fixesOf, missingKeys } from './fixes/fixers';
+import { sectionsFix } from './fixes/insert-section';
 import { detectLayout } from './fixes/layout';
-import { replaceFix } from './fixes/replace-name';
 import { applyOffsetEdits, mergeEdits, type Edit } from './fixes/text-edits';
 
 /** Fix-all's kind: VS Code runs it for `"editor.codeActionsOnSave": { "source.fixAll": … }`. */
@@ -44,36 +43,12 @@ const SOURCE = 'kam';
 
 const FIX_ALL_TITLE: Text = { en: 'Fix all auto-fixable KAM problems', 'zh-cn': '修复所有可自动修复的 KAM 问题' };
 
-/** The codes whose fix adds missing keys to a goal or an action. */
-const FIELD_CODES: Record<string, ItemKind> = { KAM301: 'goal', KAM302: 'goal', KAM304: 'goal', KAM305: 'goal', KAM501: 'action' };
-
 /** A problem located in the current text, with what its rule reported for the fix. */
 interface Target {
   code: string;
   span: Span;
   data: Record<string, unknown>;
 }
-
-type Fixer = (ctx: FixContext, t: Target) => (Fix | undefined)[];
-
-/** The name the rule suggests, in place of the one written. */
-const suggested: Fixer = (ctx, t) => [typeof t.data.suggestion === 'string' ? replaceFix(ctx, t.span, t.data.suggestion) : undefined];
-
-/** The keys the rule reports missing, added to the goal or action the finding is on. */
-const fields = (kind: ItemKind): Fixer => (ctx, t) => {
-  const item = itemAt(ctx.plan, kind, t.span.start);
-  return [item && fieldsFix(ctx, kind, item, missing(t))];
-};
-
-const FIXERS: Record<string, Fixer> = {
-  KAM002: suggested,
-  KAM101: (ctx) => [diagnosisFix(ctx)],
-  KAM102: (ctx, t) => [typeof t.data.section === 'string' ? sectionsFix(ctx, [t.data.section]) : undefined],
-  KAM201: (ctx, t) => (typeof t.data.role === 'string' ? roleFixes(ctx, t.data.role) : []),
-  KAM202: suggested,
-  KAM203: suggested,
-  ...Object.fromEntries(Object.entries(FIELD_CODES).map(([code, kind]) => [code, fields(kind)])),
-};
 
 /**
  * The code actions for the problems in a range. `only` is the client's filter (`context.only`):
@@ -125,7 +100,7 @@ export function fixAll(parsed: PlanDocument, locale: Locale = 'en', options: Cod
 export function findingFixes(parsed: PlanDocument, findings: readonly Finding[], locale: Locale = 'en', options: CodeActionOptions = {}): Fix[][] {
   if (parsed.plan.syntaxErrors.length > 0) return findings.map(() => []);
   const ctx = contextOf(parsed, locale, options);
-  return findings.map((f) => (FIXERS[f.code]?.(ctx, targetOfFinding(f)) ?? []).filter((fix): fix is Fix => fix !== undefined));
+  return findings.map((f) => fixesOf(ctx, f.code, f.span, targetOfFinding(f).data).filter((fix): fix is Fix => fix !== undefined));
 }
 
 /** The edit of a finding's quick fix number `index` (as findingFixes lists them); undefined if it would not parse. */
@@ -181,16 +156,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** The fixes for one problem, best first, with their edits merged; none whose result would not parse. */
 function fixesFor(ctx: FixContext, t: Target): Fix[] {
   const fixes: Fix[] = [];
-  for (const fix of FIXERS[t.code]?.(ctx, t) ?? []) {
+  for (const fix of fixesOf(ctx, t.code, t.span, t.data)) {
     if (!fix) continue;
     const edits = parsesAfter(ctx, fix.edits);
     if (edits) fixes.push({ ...fix, edits });
   }
   return fixes;
-}
-
-function missing(t: Target): string[] {
-  return Array.isArray(t.data.missing) ? t.data.missing.filter((k): k is string => typeof k === 'string') : [];
 }
 
 /** The edits merged, if they do not overlap and the text they make parses. */
@@ -213,17 +184,17 @@ function fixAllEdits(ctx: FixContext, options: CodeActionOptions): { edits: Edit
   const items = new Map<Goal | Action, { kind: ItemKind; code: string; keys: Set<string> }>();
   for (const f of findings) {
     const t = targetOfFinding(f);
-    const kind = FIELD_CODES[f.code];
+    const kind = (FIELD_CODES as Partial<Record<string, ItemKind>>)[f.code];
     if (kind) {
       const item = itemAt(ctx.plan, kind, f.span.start);
       if (!item) continue;
       const group = items.get(item) ?? { kind, code: f.code, keys: new Set<string>() };
-      for (const key of missing(t)) if (!renamedInto(findings, item, key)) group.keys.add(key);
+      for (const key of missingKeys(t.data)) if (!renamedInto(findings, item, key)) group.keys.add(key);
       items.set(item, group);
     } else if (f.code === 'KAM102') {
       if (typeof t.data.section === 'string') sections.push(t.data.section);
     } else {
-      for (const fix of FIXERS[f.code]?.(ctx, t) ?? []) if (fix?.isPreferred) candidates.push({ code: f.code, fix });
+      for (const fix of fixesOf(ctx, f.code, f.span, t.data)) if (fix?.isPreferred) candidates.push({ code: f.code, fix });
     }
   }
   const sectionFix = sections.length > 0 ? sectionsFix(ctx, sections) : undefined;

@@ -13,6 +13,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
+import { keyInList, referenceKindAt, type IdKind } from '../engine/format';
 import type { Plan } from '../engine/model';
 import { normalizeRole, ROLE_LABELS, ROLE_NAMES } from '../engine/roles';
 import { keysAt, schemaAt, valueKind, type ValueKind } from '../engine/schema';
@@ -20,16 +21,20 @@ import type { Locale, Text } from '../engine/types';
 import {
   ACTION_STATUS_LABELS,
   CONTRACT_STAGE_LABELS,
+  courseTerm,
   DIRECTION_LABELS,
   DRIVER_KIND_LABELS,
   INFLUENCE_LABELS,
   METRIC_LABELS,
+  ROLE_ORIENTATION,
+  say,
   STANCE_LABELS,
-  type Labels,
-} from '../views/labels';
+  text,
+  withCourseTerm,
+  type Terms,
+} from '../engine/vocabulary';
 import { rangeOf, type PlanDocument } from './document';
 import { goalMarkdown, keyMarkdown, roleMarkdown, stakeholderMarkdown, unitMarkdown, valueMarkdown } from './hover';
-import { ID_REFERENCES, type IdKind } from './id-index';
 import { keyText, METHOD_TEXT } from './method-text';
 import { slotAt, type KeySlot, type ValueSlot, type YamlPath } from './yaml-path';
 
@@ -45,7 +50,7 @@ export interface CompletionOptions {
 const SUGGEST_VALUE: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 /** The words beside enum values, by the key that takes them. */
-const VALUE_LABELS: Record<string, Labels> = {
+const VALUE_LABELS: Record<string, Terms> = {
   stance: STANCE_LABELS,
   influence: INFLUENCE_LABELS,
   direction: DIRECTION_LABELS,
@@ -55,10 +60,8 @@ const VALUE_LABELS: Record<string, Labels> = {
   kind: DRIVER_KIND_LABELS,
 };
 
-/** Which kind of id each referring key names. */
-const REFERENCE_KINDS = new Map<string, IdKind>(ID_REFERENCES.map((r) => [r.key, r.kind]));
-
-const TODAY: Text = { en: 'today', 'zh-cn': '今天' };
+const TODAY = text('today', '今天');
+const ROLE_DETAIL = text('{role} · {orientation}', '{role} · {term} · {orientation}');
 
 /** A value to offer, before it is placed into the document. */
 interface Choice {
@@ -135,8 +138,8 @@ function hasChoices(path: YamlPath): boolean {
 
 /** The `roles` of a stakeholder, or one item of them. */
 function isRoles(path: YamlPath): boolean {
-  const keys = path.filter((s) => typeof s === 'string');
-  return keys.join('.') === 'diagnosis.stakeholders.roles';
+  const at = keyInList(path);
+  return at?.list === 'stakeholders' && at.key === 'roles';
 }
 
 interface ValueContext {
@@ -184,7 +187,7 @@ function choicesAt(path: YamlPath, key: string, context: ValueContext): Choice[]
     case 'date':
       return [{ label: context.today, kind: CompletionItemKind.Value, detail: TODAY[locale] }];
     case 'reference': {
-      const kind = REFERENCE_KINDS.get(key);
+      const kind = referenceKindAt(path);
       return kind ? idChoices(kind, context) : [];
     }
     default:
@@ -196,8 +199,7 @@ function choicesAt(path: YamlPath, key: string, context: ValueContext): Choice[]
 function roleChoices(locale: Locale): Choice[] {
   const choices = ROLE_NAMES.map((name): Choice => {
     const role = normalizeRole(name)!;
-    const { orientation } = METHOD_TEXT.roles[role];
-    const detail = locale === 'zh-cn' ? `${role} · ${ROLE_LABELS[role]['zh-cn']} · ${orientation['zh-cn']}` : `${role} · ${orientation.en} (${orientation['zh-cn']})`;
+    const detail = say(ROLE_DETAIL, locale, { role, term: courseTerm(ROLE_LABELS[role]), orientation: withCourseTerm(ROLE_ORIENTATION[role], locale) });
     return {
       label: name,
       kind: CompletionItemKind.EnumMember,
@@ -226,7 +228,7 @@ function idChoices(kind: IdKind, { plans, locale }: ValueContext): Choice[] {
 }
 
 function bilingual(text: Text | undefined): string | undefined {
-  return text && (text.en === text['zh-cn'] ? text.en : `${text.en} · ${text['zh-cn']}`);
+  return text && (text.en === courseTerm(text) ? text.en : `${text.en} · ${courseTerm(text)}`);
 }
 
 function joined(parts: (string | undefined)[]): string | undefined {

@@ -7,9 +7,25 @@ import { indexById } from '../engine/plan-index';
 import { ROLE_ALIASES, ROLE_LABELS, type Role } from '../engine/roles';
 import type { Finding } from '../engine/rule';
 import { schemaAt } from '../engine/schema';
-import { interpolate, type Locale, type Span, type Text } from '../engine/types';
-import { DIRECTION_LABELS, INFLUENCE_LABELS, labelOf, STANCE_LABELS } from '../views/labels';
-import { SMART_RULES, smartStatus, smartSummary } from '../views/smart-status';
+import type { Locale, Span, Text } from '../engine/types';
+import {
+  aside,
+  colon,
+  courseTerm,
+  DIRECTION_LABELS,
+  HOVER_WORDS,
+  ID_KIND_LABELS,
+  INFLUENCE_LABELS,
+  LABELS,
+  labelOf,
+  listOf,
+  ROLE_ORIENTATION,
+  say,
+  STANCE_LABELS,
+  text,
+  withCourseTerm,
+} from '../engine/vocabulary';
+import { SMART_RULES, smartStatus, smartSummary } from '../engine/smart-status';
 import { rangeOf, type PlanDocument } from './document';
 import { idAt, type IdKind } from './id-index';
 import { keyText, METHOD_TEXT, valueText } from './method-text';
@@ -21,28 +37,8 @@ export interface HoverOptions {
   findings?: readonly Finding[];
 }
 
-const WORDS = {
-  method: { en: 'KAM method', 'zh-cn': 'KAM 方法' },
-  recognise: { en: 'How to recognise them', 'zh-cn': '如何辨认' },
-  caresAbout: { en: 'Usually cares about', 'zh-cn': '通常关心' },
-  alsoWritten: { en: 'Also written', 'zh-cn': '也可写作' },
-  roles: { en: 'Roles', 'zh-cn': '角色' },
-  stance: { en: 'Stance', 'zh-cn': '态度' },
-  influence: { en: 'Influence', 'zh-cn': '影响力' },
-  gatekeeper: { en: 'Gatekeeper (关卡者): keep them in the loop.', 'zh-cn': '关卡者：让他一直身处其中。' },
-  unit: { en: 'Unit', 'zh-cn': '部门' },
-  parent: { en: 'Part of', 'zh-cn': '上级部门' },
-  direction: { en: 'Direction', 'zh-cn': '质量的目标' },
-  deadline: { en: 'Deadline', 'zh-cn': '期限' },
-  owner: { en: 'Owner', 'zh-cn': '负责人' },
-} satisfies Record<string, Text>;
-
-const UNKNOWN_ID: Record<IdKind, Text> = {
-  stakeholder: { en: 'No stakeholder has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的关键人物。' },
-  unit: { en: 'No unit has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的部门。' },
-  goal: { en: 'No goal has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的目标。' },
-  action: { en: 'No action has the id `{id}`.', 'zh-cn': '没有 id 为 `{id}` 的行动。' },
-};
+const UNKNOWN_ID = text('No {kind} has the id `{id}`.', '没有 id 为 `{id}` 的{kind}。');
+const ROLE_TITLE = text('**{role}** · {term} — {orientation}', '**{term}**（{role}）— {orientation}');
 
 export function hover({ document, plan }: PlanDocument, position: Position, options: HoverOptions = {}): Hover | null {
   const locale = options.locale ?? 'en';
@@ -69,30 +65,27 @@ export function hover({ document, plan }: PlanDocument, position: Position, opti
 /** A key's meaning (the schema's description, or the Chinese beside it) and its place in the method. */
 export function keyMarkdown(path: YamlPath, locale: Locale): string | undefined {
   const schema = schemaAt(path);
-  const text = keyText(path);
+  const keyInfo = keyText(path);
   const key = path[path.length - 1];
   if (!schema || key === undefined) return undefined;
-  const meaning = locale === 'zh-cn' ? text?.zh ?? schema.description : schema.description ?? text?.zh;
+  const meaning = { en: schema.description ?? keyInfo?.zh, 'zh-cn': keyInfo?.zh ?? schema.description }[locale];
   return paragraphs([
-    `**${escape(String(key))}**${text ? ` · ${text.term}` : ''}`,
+    `**${escape(String(key))}**${keyInfo ? ` · ${keyInfo.term}` : ''}`,
     meaning,
-    text?.method && `${lead(WORDS.method, locale)} ${text.method[locale]}`,
+    keyInfo?.method && `${lead(HOVER_WORDS.method, locale)} ${keyInfo.method[locale]}`,
   ]);
 }
 
 /** A role: its orientation, how to recognise its holder, what they care about, its other names. */
 export function roleMarkdown(role: Role, locale: Locale): string {
-  const { orientation, recognise, caresAbout } = METHOD_TEXT.roles[role];
-  const title =
-    locale === 'zh-cn'
-      ? `**${ROLE_LABELS[role]['zh-cn']}**（${role}）— ${orientation['zh-cn']}`
-      : `**${role}** · ${ROLE_LABELS[role]['zh-cn']} — ${orientation.en} (${orientation['zh-cn']})`;
+  const { recognise, caresAbout } = METHOD_TEXT.roles[role];
+  const title = say(ROLE_TITLE, locale, { role, term: courseTerm(ROLE_LABELS[role]), orientation: withCourseTerm(ROLE_ORIENTATION[role], locale) });
   const names = [role, ...ROLE_ALIASES[role]].map((n) => `\`${n}\``).join(', ');
   return paragraphs([
     title,
-    `${lead(WORDS.recognise, locale)} ${recognise[locale]}`,
-    `${lead(WORDS.caresAbout, locale)} ${caresAbout[locale]}`,
-    `${lead(WORDS.alsoWritten, locale)} ${names}`,
+    `${lead(HOVER_WORDS.recognise, locale)} ${recognise[locale]}`,
+    `${lead(HOVER_WORDS.caresAbout, locale)} ${caresAbout[locale]}`,
+    `${lead(HOVER_WORDS.alsoWritten, locale)} ${names}`,
   ]);
 }
 
@@ -104,26 +97,25 @@ export function valueMarkdown(key: string, value: string, locale: Locale): strin
 
 export function stakeholderMarkdown(s: Stakeholder, plan: Plan, locale: Locale): string {
   const roles = s.roles
-    .map((r) => (r.role ? `${ROLE_LABELS[r.role][locale]}${aside(METHOD_TEXT.roles[r.role].orientation[locale], locale)}` : escape(r.value)))
-    .join(locale === 'zh-cn' ? '、' : ', ');
+    .map((r) => (r.role ? `${ROLE_LABELS[r.role][locale]}${aside(ROLE_ORIENTATION[r.role][locale], locale)}` : escape(r.value)));
   const unit = s.unit === undefined ? undefined : indexById(plan.units).get(s.unit);
   const facts = [
-    roles && fact(WORDS.roles, roles, locale),
-    s.stance && fact(WORDS.stance, escape(labelOf(STANCE_LABELS, s.stance, locale)), locale),
-    s.influence && fact(WORDS.influence, escape(labelOf(INFLUENCE_LABELS, s.influence, locale)), locale),
-    s.gatekeeper && WORDS.gatekeeper[locale],
-    s.unit && fact(WORDS.unit, escape(unit?.name ?? s.unit), locale),
+    roles.length > 0 && fact(LABELS.roles, listOf(roles, locale), locale),
+    s.stance && fact(LABELS.stance, escape(labelOf(STANCE_LABELS, s.stance, locale)), locale),
+    s.influence && fact(LABELS.influence, escape(labelOf(INFLUENCE_LABELS, s.influence, locale)), locale),
+    s.gatekeeper && `${withCourseTerm(LABELS.gatekeeper, locale)}${colon(locale)}${HOVER_WORDS.keepInLoop[locale]}`,
+    s.unit && fact(LABELS.unit, escape(unit?.name ?? s.unit), locale),
   ];
   return paragraphs([`**${escape(s.name ?? s.id ?? '')}** (\`${s.id}\`)${s.title ? ` — ${escape(s.title)}` : ''}`, bullets(facts)]);
 }
 
 /** A goal's statement and facts; with findings, its SMART letters and what fails them. */
 export function goalMarkdown(goal: Goal, locale: Locale, findings?: readonly Finding[]): string {
-  const term = goal.direction !== undefined && Object.hasOwn(DIRECTION_LABELS, goal.direction) ? DIRECTION_LABELS[goal.direction]['zh-cn'] : undefined;
+  const term = goal.direction !== undefined && Object.hasOwn(DIRECTION_LABELS, goal.direction) ? courseTerm(DIRECTION_LABELS[goal.direction]) : undefined;
   const facts = [
-    goal.direction && fact(WORDS.direction, escape(goal.direction) + (term ? aside(term, locale) : ''), locale),
-    goal.deadline && fact(WORDS.deadline, escape(goal.deadline), locale),
-    goal.owner && fact(WORDS.owner, escape(goal.owner), locale),
+    goal.direction && fact(LABELS.direction, escape(goal.direction) + (term ? aside(term, locale) : ''), locale),
+    goal.deadline && fact(LABELS.deadline, escape(goal.deadline), locale),
+    goal.owner && fact(LABELS.owner, escape(goal.owner), locale),
   ];
   let smart: string | undefined;
   if (findings) {
@@ -140,12 +132,12 @@ export function unitMarkdown(unit: Unit, plan: Plan, locale: Locale): string {
   const parent = unit.parent === undefined ? undefined : indexById(plan.units).get(unit.parent);
   return paragraphs([
     `**${escape(unit.name ?? unit.id ?? '')}** (\`${unit.id}\`)`,
-    unit.parent && fact(WORDS.parent, escape(parent?.name ?? unit.parent), locale),
+    unit.parent && fact(LABELS.parent, escape(parent?.name ?? unit.parent), locale),
   ]);
 }
 
 function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findings?: readonly Finding[]): string {
-  const unknown = interpolate(UNKNOWN_ID[kind][locale], { id });
+  const unknown = say(UNKNOWN_ID, locale, { kind: ID_KIND_LABELS[kind], id });
   if (kind === 'stakeholder') {
     const s = indexById(plan.stakeholders).get(id);
     return s ? stakeholderMarkdown(s, plan, locale) : unknown;
@@ -174,14 +166,7 @@ function fact(word: Text, value: string, locale: Locale): string {
   return `${word[locale]}${colon(locale)}${value}`;
 }
 
-function colon(locale: Locale): string {
-  return locale === 'zh-cn' ? '：' : ': ';
-}
 
-/** ` (results)` / `（结论导向）`. */
-function aside(text: string, locale: Locale): string {
-  return locale === 'zh-cn' ? `（${text}）` : ` (${text})`;
-}
 
 /** The plan's own text shown as itself: Markdown's punctuation escaped. */
 function escape(text: string): string {
@@ -190,7 +175,7 @@ function escape(text: string): string {
 
 /** `*KAM method:*` / `*KAM 方法：*`: the lead-in of a paragraph. */
 function lead(word: Text, locale: Locale): string {
-  return `*${word[locale]}${locale === 'zh-cn' ? '：' : ':'}*`;
+  return `*${word[locale]}${colon(locale).trimEnd()}*`;
 }
 
 function paragraphs(parts: (string | false | undefined)[]): string {

@@ -1,10 +1,11 @@
 // Every id the plan defines or refers to, by kind: the index that definition, references,
 // highlights and rename share. Built once per parsed Plan.
+import { entriesOf, ID_KINDS, ID_REFERENCES, idDefinitions, type IdKind } from '../engine/format';
 import type { Entity, Plan, Ref } from '../engine/model';
 import type { Span } from '../engine/types';
 import { refsField, scalarText } from '../engine/yaml-nodes';
 
-export type IdKind = 'stakeholder' | 'unit' | 'goal' | 'action';
+export type { IdKind };
 
 export interface IdOccurrence {
   kind: IdKind;
@@ -19,25 +20,6 @@ export interface IdIndex {
   readonly occurrences: readonly IdOccurrence[];
   readonly byId: ReadonlyMap<string, readonly IdOccurrence[]>;
 }
-
-/** The lists whose items define ids (each by its `id` key). */
-export const ID_DEFINITIONS: readonly { kind: IdKind; entities: (plan: Plan) => readonly Entity[] }[] = [
-  { kind: 'stakeholder', entities: (p) => p.stakeholders },
-  { kind: 'unit', entities: (p) => p.units },
-  { kind: 'goal', entities: (p) => p.goals },
-  { kind: 'action', entities: (p) => p.actions },
-];
-
-/** The keys that refer to ids, and which kind each names (the format has no reference to an action yet). */
-export const ID_REFERENCES: readonly { kind: IdKind; entities: (plan: Plan) => readonly Entity[]; key: string }[] = [
-  { kind: 'stakeholder', entities: (p) => p.stakeholders, key: 'reports_to' },
-  { kind: 'stakeholder', entities: (p) => p.actions, key: 'with' },
-  { kind: 'stakeholder', entities: (p) => p.feedback, key: 'from' },
-  { kind: 'unit', entities: (p) => p.stakeholders, key: 'unit' },
-  { kind: 'unit', entities: (p) => p.units, key: 'parent' },
-  { kind: 'goal', entities: (p) => p.actions, key: 'goal' },
-  { kind: 'goal', entities: (p) => p.controls, key: 'goal' },
-];
 
 const cache = new WeakMap<Plan, IdIndex>();
 
@@ -88,16 +70,16 @@ export function idAt(plan: Plan, offset: number): IdOccurrence | undefined {
 function eachId(plan: Plan, choose: <T extends Entity>(entities: readonly T[]) => readonly T[], visit: (o: IdOccurrence) => boolean | void): void {
   const offer = (kind: IdKind, ref: Ref, isDefinition: boolean) =>
     ref.value.trim() !== '' && visit({ kind, id: ref.value, span: idSpan(plan.text, ref), isDefinition }) === true;
-  for (const { kind, entities } of ID_DEFINITIONS) {
-    for (const e of choose(entities(plan))) {
+  for (const kind of ID_KINDS) {
+    for (const e of choose(idDefinitions(plan, kind))) {
       const field = e.fields.get('id');
       const value = scalarText(field?.node ?? null);
       if (field && value !== undefined && offer(kind, { value, span: field.value }, true)) return;
     }
   }
   // A list under a scalar key is the schema rule's finding; its items are still followed here.
-  for (const { kind, entities, key } of ID_REFERENCES) {
-    for (const e of choose(entities(plan))) for (const ref of refsField(plan.doc, e, key)) if (offer(kind, ref, false)) return;
+  for (const { kind, list, key } of ID_REFERENCES) {
+    for (const e of choose(entriesOf(plan, list))) for (const ref of refsField(plan.doc, e, key)) if (offer(kind, ref, false)) return;
   }
 }
 

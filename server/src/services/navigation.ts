@@ -11,6 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { interpolate, type Locale, type Text } from '../engine/types';
+import { ID_KIND_LABELS, say, text } from '../engine/vocabulary';
 import { rangeOf, type PlanDocument } from './document';
 import { idIndex, occurrenceAt, occurrencesOf, type IdKind, type IdOccurrence } from './id-index';
 
@@ -61,26 +62,19 @@ export class RenameError extends Error {
 /** Identifiers as the format defines them. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-const KIND_LABELS: Record<IdKind, Text> = {
-  stakeholder: { en: 'stakeholder', 'zh-cn': '关键人物' },
-  unit: { en: 'unit', 'zh-cn': '部门' },
-  goal: { en: 'goal', 'zh-cn': '目标' },
-  action: { en: 'action', 'zh-cn': '行动' },
-};
-
 const MESSAGES = {
-  notAnId: {
-    en: 'Put the cursor on a stakeholder, unit, goal or action id to rename it.',
-    'zh-cn': '请将光标放在关键人物、部门、目标或行动的 id 上再重命名。',
-  },
-  invalid: {
-    en: '`{name}` is not a valid id: start with a letter, then use only letters, digits, `_` and `-`.',
-    'zh-cn': '`{name}` 不是有效的 id：须以字母开头，其后只能是字母、数字、`_` 和 `-`。',
-  },
-  clash: {
-    en: 'There is already a {kind} with the id `{name}`.',
-    'zh-cn': '已有 id 为 `{name}` 的{kind}。',
-  },
+  notAnId: text(
+    'Put the cursor on a stakeholder, unit, goal or action id to rename it.',
+    '请将光标放在关键人物、部门、目标或行动的 id 上再重命名。',
+  ),
+  invalid: text(
+    '`{name}` is not a valid id: start with a letter, then use only letters, digits, `_` and `-`.',
+    '`{name}` 不是有效的 id：须以字母开头，其后只能是字母、数字、`_` 和 `-`。',
+  ),
+  clash: text(
+    'There is already a {kind} with the id `{name}`.',
+    '已有 id 为 `{name}` 的{kind}。',
+  ),
 } satisfies Record<string, Text>;
 
 /**
@@ -93,7 +87,7 @@ export function rename(parsed: PlanDocument, position: Position, newName: string
   const { at, all } = found;
   if (!ID_PATTERN.test(newName)) throw new RenameError(interpolate(MESSAGES.invalid[locale], { name: newName }));
   if (newName !== at.id && occurrencesOf(idIndex(parsed.plan), at.kind, newName).some((o) => o.isDefinition)) {
-    throw new RenameError(interpolate(MESSAGES.clash[locale], { name: newName, kind: KIND_LABELS[at.kind][locale] }));
+    throw new RenameError(say(MESSAGES.clash, locale, { name: newName, kind: ID_KIND_LABELS[at.kind] }));
   }
   const edits: TextEdit[] = newName === at.id ? [] : all.map((o) => ({ range: rangeOf(parsed.document, o.span), newText: newName }));
   return { changes: { [parsed.document.uri]: edits } };

@@ -10,8 +10,9 @@ import { normalizeRole, ROLE_LABELS, ROLES, type Role } from '../engine/roles';
 import { interpolate, type Locale, type Text } from '../engine/types';
 import { localToday } from '../engine/values';
 import { deref, isEmptyValue, scalarText, spanOf } from '../engine/yaml-nodes';
-import { INFLUENCES, STANCES } from '../views/labels';
-import { stakeholderLabel } from '../views/plan-facts';
+import { INFLUENCES, STANCES } from '../engine/format';
+import { stakeholderLabel } from '../engine/plan-facts';
+import { courseTerm, LABELS, lowered, say, text, type Args } from '../engine/vocabulary';
 import { rangeOf, type PlanDocument } from './document';
 import { addRole } from './fixes/add-role';
 import type { FixContext } from './fixes/fix';
@@ -33,19 +34,20 @@ export interface StakeholderChange {
 export class StakeholderEditError extends Error {}
 
 const WORDS = {
-  syntax: {
-    en: 'The plan has a YAML syntax error: fix it first, then change the stakeholder.',
-    'zh-cn': '计划有 YAML 语法错误：请先修正，再修改关键人物。',
-  },
-  gone: { en: 'That stakeholder is no longer in the plan.', 'zh-cn': '该关键人物已不在计划中。' },
-  badValue: { en: '`{value}` is not a valid {field} ({choices}).', 'zh-cn': '`{value}` 不是有效的 {field}（可选：{choices}）。' },
-  cannot: {
-    en: 'The {field} of {name} cannot be changed safely from the map; edit it in the file.',
-    'zh-cn': '无法从地图安全地修改 {name} 的 {field}，请在文件中编辑。',
-  },
+  syntax: text(
+    'The plan has a YAML syntax error: fix it first, then change the stakeholder.',
+    '计划有 YAML 语法错误：请先修正，再修改关键人物。',
+  ),
+  gone: text('That stakeholder is no longer in the plan.', '该关键人物已不在计划中。'),
+  badValue: text('`{value}` is not a valid {field} ({choices}).', '`{value}` 不是有效的{field}（可选：{choices}）。'),
+  cannot: text(
+    'The {field} of {name} cannot be changed safely from the map; edit it in the file.',
+    '无法从地图安全地修改 {name} 的{field}，请在文件中编辑。',
+  ),
 } satisfies Record<string, Text>;
 
 const CHOICES: Record<StakeholderField, readonly string[]> = { stance: STANCES, influence: INFLUENCES, role: ROLES };
+const FIELD_WORDS: Record<StakeholderField, Text> = { stance: lowered(LABELS.stance), influence: lowered(LABELS.influence), role: lowered(LABELS.role) };
 
 /**
  * The edit that makes the change to the stakeholder at `index` of the plan's stakeholder list, for
@@ -65,12 +67,12 @@ export function editStakeholder(parsed: PlanDocument, index: number, change: Sta
 
 /** The change as offset edits over the plan's text; none when there is nothing to change. */
 export function stakeholderEdits(plan: Plan, index: number, change: StakeholderChange, locale: Locale): Edit[] {
-  const fail = (text: Text, args: Record<string, string> = {}): never => {
-    throw new StakeholderEditError(interpolate(text[locale], args));
+  const fail = (message: Text, args: Args = {}): never => {
+    throw new StakeholderEditError(say(message, locale, args));
   };
   const { field, value } = change;
   const choices = Object.hasOwn(CHOICES, field) ? CHOICES[field] : [];
-  if (!choices.includes(value)) return fail(WORDS.badValue, { field: String(field), value: String(value), choices: choices.join(', ') });
+  if (!choices.includes(value)) return fail(WORDS.badValue, { field: Object.hasOwn(FIELD_WORDS, field) ? FIELD_WORDS[field] : String(field), value: String(value), choices: choices.join(', ') });
   if (plan.syntaxErrors.length > 0) return fail(WORDS.syntax);
   const s = plan.stakeholders[index];
   if (!s) return fail(WORDS.gone);
@@ -92,7 +94,7 @@ export function stakeholderEdits(plan: Plan, index: number, change: StakeholderC
   const merged = edits && mergeEdits(edits);
   const after = merged && merged.length > 0 ? parsePlan(applyOffsetEdits(plan.text, merged)) : undefined;
   const changed = after && after.syntaxErrors.length === 0 ? after.stakeholders[index] : undefined;
-  if (!merged || !changed || !done(changed)) return fail(WORDS.cannot, { field, name: stakeholderLabel(s) });
+  if (!merged || !changed || !done(changed)) return fail(WORDS.cannot, { field: FIELD_WORDS[field], name: stakeholderLabel(s) });
   return merged;
 }
 
@@ -155,5 +157,5 @@ function spelling(plan: Plan, role: Role): string {
   let chinese = 0;
   let other = 0;
   for (const s of plan.stakeholders) for (const r of s.roles) if (r.role) /[^\x00-\x7f]/.test(r.value) ? chinese++ : other++;
-  return chinese > other ? ROLE_LABELS[role]['zh-cn'] : role;
+  return chinese > other ? courseTerm(ROLE_LABELS[role]) : role;
 }

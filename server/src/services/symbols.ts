@@ -3,6 +3,7 @@
 // Built from whatever parsed, so a half-typed plan still gets the outline of what is there.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq } from 'yaml';
+import { entriesOf, listLabel, SECTIONS, type ListEntries, type ListName } from '../engine/format';
 import type { Entity, Field, Plan } from '../engine/model';
 import { itemAnchor } from '../engine/spans';
 import type { Span } from '../engine/types';
@@ -10,18 +11,9 @@ import { entityOf, scalarText } from '../engine/yaml-nodes';
 import { trimEnd, type PlanDocument } from './document';
 
 /** Kinds of the keys the format names; other keys take theirs from their value. */
-const SECTION_KINDS: Record<string, SymbolKind> = {
-  kam: SymbolKind.Constant,
-  account: SymbolKind.Module,
-  diagnosis: SymbolKind.Namespace,
-  forecast: SymbolKind.Namespace,
-  goals: SymbolKind.Namespace,
-  strategy: SymbolKind.Namespace,
-  actions: SymbolKind.Namespace,
-  controls: SymbolKind.Namespace,
-  feedback: SymbolKind.Namespace,
-  rescue_network: SymbolKind.Namespace,
-};
+const SECTION_KINDS: Record<string, SymbolKind> = Object.fromEntries(
+  SECTIONS.map((key) => [key, key === 'kam' ? SymbolKind.Constant : key === 'account' ? SymbolKind.Module : SymbolKind.Namespace]),
+);
 
 /** How an entry of a list is shown: its name and what to say beside it. */
 interface ItemView {
@@ -37,32 +29,32 @@ interface ItemList {
   view: (entity: Entity) => ItemView;
 }
 
-function itemList<T extends Entity>(kind: SymbolKind, nameKeys: string[], items: (plan: Plan) => readonly T[], view: (e: T) => ItemView): ItemList {
-  return { kind, nameKeys, items, view: view as (entity: Entity) => ItemView };
+function itemList<N extends ListName>(name: N, kind: SymbolKind, nameKeys: string[], view: (e: ListEntries[N]) => ItemView): [string, ItemList] {
+  return [listLabel(name), { kind, nameKeys, items: (plan) => entriesOf(plan, name), view: view as (entity: Entity) => ItemView }];
 }
 
 /** The lists whose entries are named items, by their path from the top (where the model reads them from). */
-const ITEM_LISTS: Record<string, ItemList> = {
-  'diagnosis.drivers': itemList(SymbolKind.Property, ['name'], (p) => p.drivers, (d) => ({ name: d.name, detail: d.kind })),
-  'diagnosis.organization': itemList(SymbolKind.Struct, ['id', 'name'], (p) => p.units, (u) => ({
+const ITEM_LISTS: Record<string, ItemList> = Object.fromEntries([
+  itemList('drivers', SymbolKind.Property, ['name'], (d) => ({ name: d.name, detail: d.kind })),
+  itemList('units', SymbolKind.Struct, ['id', 'name'], (u) => ({
     name: nameAndId(u.name, u.id),
     detail: u.parent && `parent: ${u.parent}`,
   })),
-  'diagnosis.stakeholders': itemList(SymbolKind.Class, ['id', 'name'], (p) => p.stakeholders, (s) => ({
+  itemList('stakeholders', SymbolKind.Class, ['id', 'name'], (s) => ({
     name: nameAndId(s.name, s.id),
     detail: joined([s.roles.map((r) => r.role ?? r.value).join(', '), s.title]),
   })),
-  goals: itemList(SymbolKind.Key, ['id', 'statement'], (p) => p.goals, (g) => ({
+  itemList('goals', SymbolKind.Key, ['id', 'statement'], (g) => ({
     name: g.id ?? g.statement,
     detail: g.id ? g.statement : undefined,
   })),
-  actions: itemList(SymbolKind.Function, ['id', 'what'], (p) => p.actions, (a) => ({ name: a.id ?? a.what, detail: joined([a.when, a.who]) })),
-  controls: itemList(SymbolKind.Operator, ['goal', 'measure'], (p) => p.controls, (c) => ({
+  itemList('actions', SymbolKind.Function, ['id', 'what'], (a) => ({ name: a.id ?? a.what, detail: joined([a.when, a.who]) })),
+  itemList('controls', SymbolKind.Operator, ['goal', 'measure'], (c) => ({
     name: c.goal ?? c.measure,
     detail: joined([c.goal ? c.measure : undefined, c.check]),
   })),
-  feedback: itemList(SymbolKind.Event, ['date', 'from'], (p) => p.feedback, (f) => ({ name: joined([f.date, f.from]), detail: f.said })),
-};
+  itemList('feedback', SymbolKind.Event, ['date', 'from'], (f) => ({ name: joined([f.date, f.from]), detail: f.said })),
+]);
 
 /**
  * The outline of a plan. A long plan has thousands of entries (a 30,000-line plan about 4,000), so

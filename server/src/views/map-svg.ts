@@ -4,8 +4,9 @@
 // variables only, so a webview can theme them; MAP_LIGHT_THEME is the default the report and a
 // standalone file use. All plan text is escaped (markup.ts).
 import { ROLE_LABELS } from '../engine/roles';
-import type { Locale, Text } from '../engine/types';
-import { colon, INFLUENCE_LABELS, ROLE_SHORT, STANCE_LABELS, STANCES } from './labels';
+import type { Locale } from '../engine/types';
+import { STANCES } from '../engine/format';
+import { colon, INFLUENCE_LABELS, inline, LABELS, MAP_WORDS, ROLE_SHORT, say, STANCE_LABELS } from '../engine/vocabulary';
 import { empty, tag, text } from './markup';
 import type { Box, MapNode, StakeholderMap } from './stakeholder-map-model';
 import { fitText } from './text-fit';
@@ -18,21 +19,7 @@ export interface SvgOptions {
   title?: string;
 }
 
-const WORDS = {
-  map: { en: 'Stakeholder map', 'zh-cn': '关键决策者地图' },
-  grid: { en: 'Influence by stance', 'zh-cn': '影响力与态度' },
-  stance: { en: 'Stance', 'zh-cn': '态度' },
-  roles: { en: 'Roles', 'zh-cn': '角色' },
-  unassigned: { en: 'unassigned', 'zh-cn': '无人担任' },
-  gatekeeper: { en: 'gatekeeper', 'zh-cn': '关卡者' },
-  gatekeeperTag: { en: 'GK', 'zh-cn': '关卡' },
-  size: { en: 'box size = influence', 'zh-cn': '方框大小 = 影响力' },
-  reportsTo: { en: 'reports to', 'zh-cn': '汇报给' },
-  influence: { en: 'Influence', 'zh-cn': '影响力' },
-  noOne: { en: 'No stakeholders yet.', 'zh-cn': '尚未列出关键人物。' },
-  unrated: { en: 'No influence given', 'zh-cn': '未填写影响力' },
-  duplicate: { en: 'duplicate id', 'zh-cn': '重复的 id' },
-} satisfies Record<string, Text>;
+const WORDS = { ...LABELS, ...MAP_WORDS, map: LABELS.stakeholderMap, grid: LABELS.influenceByStance };
 
 /**
  * How the map's classes look: every colour is a variable, set by a theme. Like the theme below, it
@@ -241,7 +228,7 @@ function legend(map: StakeholderMap, top: number, locale: Locale, byId: Map<stri
   const [second, third] = [LEGEND.labelWidth + LEGEND.roleWidth, LEGEND.labelWidth + 2 * LEGEND.roleWidth];
   parts.push(
     gatekeeperTag(LEGEND.labelWidth, y + 4, locale),
-    label('kam-legend-item', LEGEND.labelWidth + 38, y + 16, WORDS.gatekeeper[locale]),
+    label('kam-legend-item', LEGEND.labelWidth + 38, y + 16, inline(WORDS.gatekeeper, locale)),
     label('kam-legend-item', second, y + 16, WORDS.size[locale]),
     arrow(`M${third} ${y + 12} h 30`),
     label('kam-legend-item', third + 40, y + 16, WORDS.reportsTo[locale]),
@@ -253,9 +240,11 @@ function label(cls: string, x: number, y: number, value: string): string {
   return tag('text', { class: cls, x, y }, text(value));
 }
 
+/** Wide enough for two letters, or for one Chinese character. */
 function badgeWidth(locale: Locale): number {
-  return locale === 'zh-cn' ? 18 : 24;
+  return BADGE_WIDTH[locale];
 }
+const BADGE_WIDTH: Record<Locale, number> = { en: 24, 'zh-cn': 18 };
 
 /** A role badge: a small filled box with the role's short label, its full name as the tooltip. */
 function badge(cls: string, x: number, y: number, w: number, short: string, tooltip?: string): string {
@@ -272,7 +261,7 @@ function gatekeeperTag(x: number, y: number, locale: Locale): string {
   return tag(
     'g',
     { class: 'kam-gatekeeper-mark' },
-    tag('title', {}, text(WORDS.gatekeeper[locale])),
+    tag('title', {}, text(inline(WORDS.gatekeeper, locale))),
     empty('rect', { x, y, width: 32, height: 16, rx: 8 }),
     tag('text', { x: x + 16, y: y + 12, 'text-anchor': 'middle' }, text(WORDS.gatekeeperTag[locale])),
   );
@@ -289,7 +278,7 @@ function fittedText(value: string, units: number, a: Record<string, string | num
 }
 
 function more(n: number, locale: Locale): string {
-  return locale === 'zh-cn' ? `另有 ${n} 人` : `+${n} more`;
+  return say(WORDS.more, locale, { n });
 }
 
 function pathOf(points: readonly { x: number; y: number }[]): string {

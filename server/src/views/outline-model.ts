@@ -8,11 +8,21 @@ import { ROLE_LABELS, ROLES, type Role } from '../engine/roles';
 import type { Finding } from '../engine/rule';
 import { itemAnchor } from '../engine/spans';
 import { CYCLE, type Locale, type Span, type Stage, type Text } from '../engine/types';
-import { ruleByCode } from '../rules';
 import { markOf, planHealth, stageHealth, worse, type Mark, type PlanHealth } from './health';
-import { ACTION_STATUS_LABELS, colon, countsText, INFLUENCE_LABELS, labelOf, STAGE_LABELS, STANCE_LABELS } from './labels';
-import { actionsByDate, findingsIn, holdersByRole, sectionRange, stakeholderLabel } from './plan-facts';
-import { SMART_RULES, smartStatus, smartSummary, type SmartLetter } from './smart-status';
+import {
+  ACTION_STATUS_LABELS,
+  colon,
+  countsText,
+  DIAGNOSIS_SECTION_LABELS,
+  INFLUENCE_LABELS,
+  inline,
+  LABELS,
+  labelOf,
+  STAGE_LABELS,
+  STANCE_LABELS,
+} from '../engine/vocabulary';
+import { actionsByDate, findingsIn, holdersByRole, sectionRange, stakeholderLabel } from '../engine/plan-facts';
+import { SMART_RULES, smartStatus, smartSummary, type SmartLetter } from '../engine/smart-status';
 
 export type OutlineKind = 'account' | 'stage' | 'roles' | 'role' | 'role-unassigned' | 'stakeholder' | 'goal' | 'smart' | 'action';
 
@@ -40,15 +50,6 @@ export interface OutlineModel {
   root: OutlineItem;
 }
 
-const WORDS = {
-  unnamed: { en: '(unnamed account)', 'zh-cn': '（未命名客户）' },
-  health: { en: 'Plan health', 'zh-cn': '计划健康度' },
-  decisionMakers: { en: 'Key decision makers', 'zh-cn': '关键决策者' },
-  noRole: { en: 'No role', 'zh-cn': '无角色' },
-  unassigned: { en: 'unassigned', 'zh-cn': '无人担任' },
-  influence: { en: 'influence', 'zh-cn': '影响力' },
-} satisfies Record<string, Text>;
-
 export function buildOutline(plan: Plan, findings: readonly Finding[], locale: Locale): OutlineModel {
   const health = planHealth(findings, { parses: plan.syntaxErrors.length === 0 });
   const say = (text: Text) => text[locale];
@@ -63,9 +64,9 @@ export function buildOutline(plan: Plan, findings: readonly Finding[], locale: L
     return item;
   });
 
-  const name = plan.account?.name?.trim() || say(WORDS.unnamed);
+  const name = plan.account?.name?.trim() || say(LABELS.unnamed);
   const root = leaf('account', 'account', name, health.mark, accountRange, plan.account?.fields.get('name')?.value ?? accountRange);
-  annotate(root, `${health.score}/100`, `${say(WORDS.health)} ${health.score}/100 · ${countsText(health.counts, locale)}`);
+  annotate(root, `${health.score}/100`, `${say(LABELS.health)} ${health.score}/100 · ${countsText(health.counts, locale)}`);
   root.children = stages;
   return { locale, health, root };
 
@@ -83,12 +84,12 @@ export function buildOutline(plan: Plan, findings: readonly Finding[], locale: L
     const children = ROLES.map((role) => roleItem(role, holders.get(role)!, range));
     const roleless = plan.stakeholders.filter((s) => !s.roles.some((r) => r.role));
     if (roleless.length > 0) {
-      const group = leaf('roles:none', 'role', say(WORDS.noRole), 'ok', range, field?.key ?? range);
+      const group = leaf('roles:none', 'role', say(LABELS.noRole), 'ok', range, field?.key ?? range);
       group.children = roleless.map((s) => stakeholderItem(s, 'roles:none'));
       group.mark = worstOf(group.children);
       children.push(group);
     }
-    const group = leaf('roles', 'roles', say(WORDS.decisionMakers), worstOf(children), range, field?.key ?? range);
+    const group = leaf('roles', 'roles', say(DIAGNOSIS_SECTION_LABELS.stakeholders), worstOf(children), range, field?.key ?? range);
     annotate(group, `${ROLES.filter((r) => holders.get(r)!.length > 0).length}/${ROLES.length}`);
     group.children = children;
     return group;
@@ -98,8 +99,9 @@ export function buildOutline(plan: Plan, findings: readonly Finding[], locale: L
     const label = ROLE_LABELS[role][locale];
     if (holders.length === 0) {
       const item = leaf(`role:${role}`, 'role-unassigned', label, 'warning', range, plan.diagnosis?.fields.get('stakeholders')?.key ?? range);
-      // KAM201's message for the role asks the question that finds the person.
-      return annotate(item, say(WORDS.unassigned), ruleByCode('KAM201')?.messages[role]?.[locale]);
+      // KAM201's finding for the role asks the question that finds the person.
+      const question = findings.find((f) => f.code === 'KAM201' && f.messageId === role)?.message;
+      return annotate(item, say(LABELS.unassigned), question);
     }
     const item = leaf(`role:${role}`, 'role', label, 'ok', range, range);
     annotate(item, holders.map(stakeholderLabel).join(', '));
@@ -111,7 +113,7 @@ export function buildOutline(plan: Plan, findings: readonly Finding[], locale: L
   function stakeholderItem(s: Stakeholder, parent: string): OutlineItem {
     const index = plan.stakeholders.indexOf(s);
     const item = entityItem(`${parent}/stakeholder:${index}`, 'stakeholder', stakeholderLabel(s), s);
-    const influence = s.influence && `${say(WORDS.influence)}${colon(locale)}${labelOf(INFLUENCE_LABELS, s.influence, locale)}`;
+    const influence = s.influence && `${inline(LABELS.influence, locale)}${colon(locale)}${labelOf(INFLUENCE_LABELS, s.influence, locale)}`;
     const stance = labelOf(STANCE_LABELS, s.stance, locale);
     return annotate(item, s.title, [s.title, stance, influence, s.owner && `↔ ${s.owner}`].filter(Boolean).join(' · '));
   }

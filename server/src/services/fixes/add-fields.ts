@@ -7,11 +7,13 @@
 // - `owner`, `what`, `who`: `TODO`, with the question they answer.
 // - `when`: a month from today, or the goal's deadline if that comes first (KAM502 would flag a later one).
 // - `budget`: `0 # TODO`.
+import { itemPath } from '../../engine/format';
 import type { Action, Entity, Goal, Plan } from '../../engine/model';
 import { indexById } from '../../engine/plan-index';
 import { keyList, type Text } from '../../engine/types';
 import { daysBetween, isValidDate } from '../../engine/values';
 import { missingKeys } from '../../engine/yaml-nodes';
+import { text } from '../../engine/vocabulary';
 import { addMonths, say, TODO, type Fix, type FixContext } from './fix';
 import { putEntries } from './map-edits';
 import { entry, scalar, type Entry } from './render';
@@ -24,27 +26,25 @@ const FIELDS: Record<ItemKind, readonly string[]> = {
   action: ['what', 'who', 'when', 'budget'],
 };
 
-const PATHS: Record<ItemKind, readonly (string | number)[]> = { goal: ['goals', 0], action: ['actions', 0] };
-
 const TITLES: Record<ItemKind, Text> = {
-  goal: { en: 'Add {keys} to the goal, to fill in', 'zh-cn': '为目标添加待填写的 {keys}' },
-  action: { en: 'Add {keys} to the action, to fill in', 'zh-cn': '为行动添加待填写的 {keys}' },
+  goal: text('Add {keys} to the goal, to fill in', '为目标添加待填写的 {keys}'),
+  action: text('Add {keys} to the action, to fill in', '为行动添加待填写的 {keys}'),
 };
 
 const NOTES = {
-  metricGuessed: { en: 'TODO check: guessed from the statement', 'zh-cn': 'TODO 请核对：根据目标描述推断' },
-  metricOther: {
-    en: 'TODO: share, growth, contribution, revenue, volume, price or spend?',
-    'zh-cn': 'TODO：份额、增长、贡献、收入、数量、价格还是花费？',
-  },
-  baseline: { en: 'TODO: where we are today', 'zh-cn': 'TODO：现状值' },
-  target: { en: 'TODO: the value to reach', 'zh-cn': 'TODO：要达到的值' },
-  deadline: { en: 'TODO check: 12 months from today', 'zh-cn': 'TODO 请核对：默认为 12 个月后' },
-  owner: { en: 'who on our team answers for this goal?', 'zh-cn': '我们团队中由谁对此目标负责？' },
-  what: { en: 'what is done, with whom, where?', 'zh-cn': '做什么？与谁、在哪里？' },
-  who: { en: 'who on our side does it?', 'zh-cn': '我方由谁来做？' },
-  when: { en: 'TODO check: the date it is done', 'zh-cn': 'TODO 请核对：执行日期' },
-  budget: { en: 'TODO: how much it costs', 'zh-cn': 'TODO：花费多少' },
+  metricGuessed: text('TODO check: guessed from the statement', 'TODO 请核对：根据目标陈述推断'),
+  metricOther: text(
+    'TODO: share, growth, contribution, revenue, volume, price or spend?',
+    'TODO：占有率、成长率、贡献度、收入、数量、定价还是花费支出？',
+  ),
+  baseline: text('TODO: where we are today', 'TODO：现状值'),
+  target: text('TODO: the value to reach', 'TODO：要达到的值'),
+  deadline: text('TODO check: 12 months from today', 'TODO 请核对：默认为 12 个月后'),
+  owner: text('who on our team answers for this goal?', '我们团队中由谁对此目标负责？'),
+  what: text('what is done, with whom, where?', '做什么？与谁、在哪里？'),
+  who: text('who on our side does it?', '我方由谁来做？'),
+  when: text('TODO check: the date it is done', 'TODO 请核对：执行日期'),
+  budget: text('TODO: how much it costs', 'TODO：花费多少'),
 } satisfies Record<string, Text>;
 
 /** The metric a statement names, by the first pattern that matches: the more specific measures first. */
@@ -76,7 +76,7 @@ export function fixableKeys(kind: ItemKind, item: Entity, keys: readonly string[
 export function fieldsFix(ctx: FixContext, kind: ItemKind, item: Goal | Action, keys: readonly string[]): Fix | undefined {
   const wanted = fixableKeys(kind, item, keys);
   if (wanted.length === 0) return undefined;
-  const edits = putEntries(ctx, { entity: item, path: PATHS[kind] }, wanted.map((k) => placeholder(ctx, item, k)));
+  const edits = putEntries(ctx, { entity: item, path: itemPath(kind === 'goal' ? 'goals' : 'actions') }, wanted.map((k) => placeholder(ctx, item, k)));
   return edits && { title: say(ctx, TITLES[kind], { keys: keyList(wanted) }), edits, isPreferred: true };
 }
 

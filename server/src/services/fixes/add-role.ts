@@ -1,20 +1,23 @@
 // KAM201: a buying role nobody holds. Either someone not yet in the map holds it (add a stakeholder
 // to fill in) or someone already there does (give them the role). Which is true only the account
 // manager knows, so no fix here is preferred.
+import { itemPath } from '../../engine/format';
 import { isScalar, isSeq } from 'yaml';
 import type { Stakeholder } from '../../engine/model';
 import { indexById } from '../../engine/plan-index';
 import { isEmptyValue } from '../../engine/yaml-nodes';
 import type { Text } from '../../engine/types';
+import { normalizeRole } from '../../engine/roles';
+import { courseTerm, ROLE_LABELS, text } from '../../engine/vocabulary';
 import { say, TODO, uniqueId, type Fix, type FixContext } from './fix';
 import { appendItem, inPlace, putEntries, putPath } from './map-edits';
 import { entry, map, scalar, seq, type Value } from './render';
 import type { Edit } from './text-edits';
 
 const TITLES = {
-  newStakeholder: { en: 'Add a stakeholder who holds the `{role}` role', 'zh-cn': '添加一位担任 `{role}` 角色的关键人物' },
-  addRole: { en: 'Add the role `{role}` to {name}', 'zh-cn': '为 {name} 添加角色 `{role}`' },
-  who: { en: 'who holds the {role} role?', 'zh-cn': '谁担任 {role} 角色？' },
+  newStakeholder: text('Add a stakeholder who holds the `{role}` role', '添加一位担任 `{role}` 角色的关键人物'),
+  addRole: text('Add the role `{role}` to {name}', '为 {name} 添加角色 `{role}`'),
+  who: text('who holds the {role} role?', '谁担任{role}角色？'),
 } satisfies Record<string, Text>;
 
 export function roleFixes(ctx: FixContext, role: string): Fix[] {
@@ -29,10 +32,16 @@ export function roleFixes(ctx: FixContext, role: string): Fix[] {
   return fixes;
 }
 
+/** The role as the placeholder asks for it: its YAML name in English, the course's term in Chinese. */
+function roleWord(role: string): Text | string {
+  const known = normalizeRole(role);
+  return known ? text(role, courseTerm(ROLE_LABELS[known])) : role;
+}
+
 /** A stakeholder `new-<role>` at the end of the list, creating the list (and the diagnosis) if need be. */
 function newStakeholder(ctx: FixContext, role: string): Edit[] | undefined {
   const id = uniqueId(`new-${role}`, new Set(indexById(ctx.plan.stakeholders).keys()));
-  const person = map(entry('id', scalar(id)), entry('name', scalar(TODO), say(ctx, TITLES.who, { role })), entry('roles', rolesValue(ctx, role)));
+  const person = map(entry('id', scalar(id)), entry('name', scalar(TODO), say(ctx, TITLES.who, { role: roleWord(role) })), entry('roles', rolesValue(ctx, role)));
   const field = ctx.plan.diagnosis?.fields.get('stakeholders');
   if (!field || isEmptyValue(field.node)) return putPath(ctx, ['diagnosis'], [entry('stakeholders', seq(person))]);
   if (!inPlace(field) || !isSeq(field.node)) return undefined;
@@ -54,7 +63,7 @@ function rolesValue(ctx: FixContext, role: string): Value {
 export function addRole(ctx: FixContext, s: Stakeholder, role: string): Edit[] | undefined {
   const field = s.fields.get('roles');
   if (!field || field.node === null || (isScalar(field.node) && isEmptyValue(field.node))) {
-    return putEntries(ctx, { entity: s, path: ['diagnosis', 'stakeholders', 0] }, [entry('roles', rolesValue(ctx, role))]);
+    return putEntries(ctx, { entity: s, path: itemPath('stakeholders') }, [entry('roles', rolesValue(ctx, role))]);
   }
   if (!inPlace(field)) return undefined;
   if (isSeq(field.node)) {

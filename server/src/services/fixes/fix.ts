@@ -1,7 +1,6 @@
 // What every fix family reads and returns.
 import type { Plan } from '../../engine/model';
-import type { Locale, Text } from '../../engine/types';
-import { interpolate } from '../../engine/types';
+import { interpolate, type Args, type Locale, type Text } from '../../engine/types';
 import type { Layout } from './layout';
 import type { Edit } from './text-edits';
 
@@ -26,8 +25,8 @@ export interface Fix {
   isPreferred: boolean;
 }
 
-export function say(ctx: FixContext, text: Text, args: Record<string, string | number> = {}): string {
-  return interpolate(text[ctx.locale], args);
+export function say(ctx: FixContext, text: Text, args: Args = {}): string {
+  return interpolate(text[ctx.locale], args, ctx.locale);
 }
 
 /** `base`, or `base-2`, `base-3`, … : the first one not taken. */

@@ -9,7 +9,8 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Entity, Plan } from '../../engine/model';
 import { parsePlan } from '../../engine/parse';
 import { schemaAt, valueKind } from '../../engine/schema';
-import { interpolate, type Locale, type Span, type Text } from '../../engine/types';
+import type { Locale, Span, Text } from '../../engine/types';
+import { say, text } from '../../engine/vocabulary';
 import { localToday } from '../../engine/values';
 import { entityOf, isEmptyValue, spanOf } from '../../engine/yaml-nodes';
 import { trimEnd } from '../document';
@@ -26,16 +27,10 @@ import { scalarSource, styleOf } from './scalar-text';
 export class FormEditError extends Error {}
 
 const WORDS = {
-  syntax: {
-    en: 'The plan has a YAML syntax error: fix it in the text first.',
-    'zh-cn': '计划有 YAML 语法错误：请先在文本中修正。',
-  },
-  cannot: {
-    en: '`{path}` cannot be changed safely from the form; edit it in the text.',
-    'zh-cn': '无法从表单安全地修改 `{path}`，请在文本中编辑。',
-  },
-  badPath: { en: 'The plan has no `{path}`.', 'zh-cn': '计划中没有 `{path}`。' },
-} satisfies Record<string, Text>;
+  syntax: text('The plan has a YAML syntax error: fix it in the text first.', '计划有 YAML 语法错误：请先在文本中修正。'),
+  cannot: text('`{path}` cannot be changed safely from the form; edit it in the text.', '无法从表单安全地修改 `{path}`，请在文本中编辑。'),
+  badPath: text('The plan has no `{path}`.', '计划中没有 `{path}`。'),
+};
 
 interface Options {
   locale?: Locale;
@@ -48,7 +43,7 @@ interface Options {
 export function formEdits(text: string, intent: Exclude<FormIntent, { op: 'fix' }>, options: Options = {}): Edit[] {
   const locale = options.locale ?? 'en';
   const fail = (words: Text): never => {
-    throw new FormEditError(interpolate(words[locale], { path: intent.path.join('.') }));
+    throw new FormEditError(say(words, locale, { path: intent.path.join('.') }));
   };
   const before = options.plan?.text === text ? options.plan : parsePlan(text);
   if (before.syntaxErrors.length > 0) return fail(WORDS.syntax);

@@ -9,9 +9,11 @@ import type { Goal, Plan } from '../../engine/model';
 import { normalizeRole } from '../../engine/roles';
 import type { Finding } from '../../engine/rule';
 import { PLAN_SCHEMA, resolveSchema, schemaAt, valueKind, type SchemaNode } from '../../engine/schema';
-import { interpolate, type Locale, type Severity, type Span } from '../../engine/types';
-import { deref, scalarText, spanOf } from '../../engine/yaml-nodes';
-import { smartStatus, type SmartLetter } from '../../views/smart-status';
+import type { Locale, Severity, Span } from '../../engine/types';
+import { say } from '../../engine/vocabulary';
+import { deref, scalarText, spanOf, textField } from '../../engine/yaml-nodes';
+import { ID_KINDS, idDefinitions, referenceKindAt, type IdKind } from '../../engine/format';
+import { smartStatus, type SmartLetter } from '../../engine/smart-status';
 import type { FormPath } from './intents';
 import { enumChoices, FORM_WORDS, formUi, keyHelp, keyLabel, keyQuestion, roleChoices, type Choice } from './words';
 
@@ -98,23 +100,14 @@ export interface FormModel {
   references: Record<ReferenceList, Choice[]>;
 }
 
-export type ReferenceList = 'units' | 'stakeholders' | 'goals';
+/** The kinds of id a picker offers (the format's id kinds). */
+export type ReferenceList = IdKind;
 
 export interface FormModelOptions {
   locale: Locale;
   /** The titles of a finding's quick fixes (the server's code actions for it); none by default. */
   fixTitles?: (finding: Finding) => string[];
 }
-
-/** Which list a reference names, by its key. */
-const REFERENCE_TARGETS: Record<string, ReferenceList> = {
-  unit: 'units',
-  parent: 'units',
-  reports_to: 'stakeholders',
-  with: 'stakeholders',
-  from: 'stakeholders',
-  goal: 'goals',
-};
 
 /** The keys an item is best called by, first present wins. */
 const TITLE_KEYS = ['name', 'statement', 'what', 'measure', 'said', 'id'];
@@ -125,7 +118,7 @@ export function buildFormModel(plan: Plan, findings: readonly Finding[], options
   const builder = new Builder(plan, locale, places);
   const parses = plan.syntaxErrors.length === 0;
   const sections = parses ? builder.sections() : [];
-  const references = { units: builder.references('units'), stakeholders: builder.references('stakeholders'), goals: builder.references('goals') };
+  const references = Object.fromEntries(ID_KINDS.map((kind) => [kind, builder.references(kind)])) as Record<IdKind, Choice[]>;
   const loose: FormFinding[] = [];
   for (const f of findings) {
     const finding: FormFinding = { code: f.code, severity: f.severity, message: f.message, at: f.span.start, fixes: options.fixTitles?.(f) ?? [] };
@@ -197,7 +190,7 @@ class Builder {
       const formItems = list.map((item, i) => this.item([...path, i], items, deref(this.plan.doc, item)));
       return { type: 'list', ...base, present: list.length > 0, items: formItems };
     }
-    return { type: 'field', ...base, ...this.field(key, kind, schema, value) };
+    return { type: 'field', ...base, ...this.field(path, key, kind, schema, value) };
   }
 
   private item(path: FormPath, schema: SchemaNode, value: Node | null): FormItem {
@@ -210,7 +203,7 @@ class Builder {
       path,
       term: termKey(path),
       findings,
-      title: title ?? interpolate(FORM_WORDS.item[this.locale], { n: Number(path[path.length - 1]) + 1 }),
+      title: title ?? say(FORM_WORDS.item, this.locale, { n: Number(path[path.length - 1]) + 1 }),
       children,
     };
     if (path[0] === 'goals') {
@@ -220,12 +213,12 @@ class Builder {
     return item;
   }
 
-  private field(key: string, kind: ReturnType<typeof valueKind>, schema: SchemaNode, value: Node | null): Omit<FormField, keyof NodeBase | 'type'> {
+  private field(path: FormPath, key: string, kind: ReturnType<typeof valueKind>, schema: SchemaNode, value: Node | null): Omit<FormField, keyof NodeBase | 'type'> {
     const { locale } = this;
     const texts = isSeq(value) ? value.items.map((i) => scalarText(deref(this.plan.doc, i)) ?? '') : undefined;
     const text = isScalar(value) ? (scalarText(value) ?? (typeof value.value === 'boolean' ? String(value.value) : null)) : null;
     if (key === 'roles') return { kind: 'roles', value: texts ?? (text ? [text] : []), roles: (texts ?? []).map((t) => normalizeRole(t) ?? null) };
-    const ref = REFERENCE_TARGETS[key];
+    const ref = referenceKindAt(path);
     if (ref && (kind === 'reference' || kind === 'list')) return kind === 'list' ? { kind: 'references', value: texts ?? [], ref } : { kind: 'reference', value: text, ref };
     switch (kind) {
       case 'enum':
@@ -259,14 +252,15 @@ class Builder {
   }
 
   /** The ids a reference may name, shown by name. */
-  references(target: 'units' | 'stakeholders' | 'goals'): Choice[] {
+  references(kind: IdKind): Choice[] {
     const seen = new Set<string>();
     const out: Choice[] = [];
-    for (const e of this.plan[target]) {
-      if (!e.id || seen.has(e.id)) continue;
-      seen.add(e.id);
-      const name = 'statement' in e ? e.statement : (e as { name?: string }).name;
-      out.push({ value: e.id, label: name?.trim() ? `${name} (${e.id})` : e.id });
+    for (const e of idDefinitions(this.plan, kind)) {
+      const id = e.id;
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      const name = TITLE_KEYS.map((k) => textField(e, k)).find((t) => t?.trim() && t !== id);
+      out.push({ value: id, label: name ? `${name} (${id})` : id });
     }
     return out;
   }
@@ -314,7 +308,7 @@ function sentence(goal: Goal, locale: Locale): string {
   const word = (values: readonly { value: string; label: string }[], value: string | undefined) => values.find((c) => c.value === value)?.label ?? value;
   const direction = word(enumChoices('direction', schemaAt(['goals', 0, 'direction'])?.enum ?? [], locale), goal.direction);
   const metric = word(enumChoices('metric', schemaAt(['goals', 0, 'metric'])?.enum ?? [], locale), goal.metric);
-  return interpolate(FORM_WORDS.sentence[locale], {
+  return say(FORM_WORDS.sentence, locale, {
     direction: direction ? `${direction} ` : '',
     metric: metric ?? unknown,
     baseline: goal.baseline === undefined ? unknown : String(goal.baseline),

@@ -1,19 +1,20 @@
 // A goal's SMART status, letter by letter, as the checker found it: a letter fails when its rule
 // (KAM301 S … KAM305 T) reported a finding inside the goal. A rule turned off passes its letter.
-import type { Goal } from '../engine/model';
-import type { Finding } from '../engine/rule';
-import type { Text } from '../engine/types';
+import type { Goal } from './model';
+import type { Finding } from './rule';
+import type { Text } from './types';
+import { SMART_LABELS } from './vocabulary';
 import { findingsIn } from './plan-facts';
 
 export const SMART_LETTERS = ['S', 'M', 'A', 'R', 'T'] as const;
 export type SmartLetter = (typeof SMART_LETTERS)[number];
 
 export const SMART_RULES: Record<SmartLetter, { code: string; label: Text }> = {
-  S: { code: 'KAM301', label: { en: 'Specific', 'zh-cn': '具体的' } },
-  M: { code: 'KAM302', label: { en: 'Measurable', 'zh-cn': '可以衡量的' } },
-  A: { code: 'KAM303', label: { en: 'Achievable', 'zh-cn': '可以达到的' } },
-  R: { code: 'KAM304', label: { en: 'Realistic', 'zh-cn': '现实的' } },
-  T: { code: 'KAM305', label: { en: 'Time-tabled', 'zh-cn': '有时间安排的' } },
+  S: { code: 'KAM301', label: SMART_LABELS.S },
+  M: { code: 'KAM302', label: SMART_LABELS.M },
+  A: { code: 'KAM303', label: SMART_LABELS.A },
+  R: { code: 'KAM304', label: SMART_LABELS.R },
+  T: { code: 'KAM305', label: SMART_LABELS.T },
 };
 
 export interface SmartCheck {

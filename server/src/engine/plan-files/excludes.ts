@@ -1,9 +1,8 @@
-// Which files of a workspace folder the workspace check leaves out: node_modules and .git always,
-// plus the user's `files.exclude` globs, matched as VS Code matches them (relative to the folder,
+// Which files of a workspace folder the server leaves out: node_modules and .git always (as every
+// walk does), plus the user's `files.exclude` globs, matched as VS Code matches them (relative to the folder,
 // a matching folder hides everything below it). Only the `true` entries count; the `{ when }` form
 // (exclude a file when a sibling exists) is not supported and is ignored.
-
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+import { SKIPPED_FOLDERS } from './discovery';
 
 /** Tests a path relative to the workspace folder (`/`-separated): is it, or a folder above it, excluded? */
 export type Exclusion = (relative: string) => boolean;
@@ -17,7 +16,7 @@ export function exclusionFor(filesExclude: unknown): Exclusion {
   return (relative) => {
     const segments = relative.split('/');
     for (let i = 1; i <= segments.length; i++) {
-      if (ALWAYS_SKIPPED.has(segments[i - 1])) return true;
+      if (SKIPPED_FOLDERS.has(segments[i - 1])) return true;
       const prefix = segments.slice(0, i).join('/');
       if (patterns.some((pattern) => pattern.test(prefix))) return true;
     }

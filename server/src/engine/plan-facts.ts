@@ -1,12 +1,12 @@
-// Facts about a plan that more than one view shows: who holds each role, the actions in date order,
+// Facts about a plan that the views, the services and the report share: who holds each role, the actions in date order,
 // the budget total, where a section stands, and the text of free-form sections.
 import type { Node } from 'yaml';
-import type { Action, Entity, Plan, Stakeholder } from '../engine/model';
-import { ROLES, type Role } from '../engine/roles';
-import { sectionKeyOrTop } from '../engine/spans';
-import type { Span } from '../engine/types';
-import { isValidDate, quantityValue } from '../engine/values';
-import { entityOf, listItems, scalarText } from '../engine/yaml-nodes';
+import type { Action, Entity, Plan, Stakeholder } from './model';
+import { ROLES, type Role } from './roles';
+import { sectionKeyOrTop } from './spans';
+import type { Span } from './types';
+import { isValidDate, quantityValue } from './values';
+import { entityOf, listItems, scalarText } from './yaml-nodes';
 
 /** What a stakeholder is called in a view: the name, else the id, else a placeholder. */
 export function stakeholderLabel(s: Stakeholder): string {
