@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Lexer, parse } from 'yaml';
 import { parsePlan } from '../../server/src/engine/parse';
-import { FormEditError, formEdits } from '../../server/src/services/form/form-edit';
+import { FormEditError, formEdits, sameMeaning } from '../../server/src/services/form/form-edit';
 import type { FormIntent } from '../../server/src/services/form/intents';
 import { applyOffsetEdits } from '../../server/src/services/fixes/text-edits';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
@@ -16,6 +16,8 @@ type Intent = Exclude<FormIntent, { op: 'fix' }>;
 
 const RIVERSIDE = readRepoFile('examples', 'riverside-general.kam.yaml');
 const HUADONG = readRepoFile('examples', 'huadong-peoples-hospital.kam.yaml');
+/** Comments after values, blank lines, flow and block lists, both kinds of quotes. */
+const HARBOUR = readRepoFile('test', 'fixtures', 'undo', 'harbour-view.kam.yaml');
 const RUNS = Number(process.env.KAM_PROPERTY_RUNS ?? 100);
 
 function edited(text: string, ...intents: Intent[]): string {
@@ -39,6 +41,11 @@ describe('form edits', () => {
       const [a, b] = [RIVERSIDE.split('\n'), after.split('\n')];
       assert.equal(a.length, b.length);
       assert.deepEqual(a.map((l, i) => (l === b[i] ? '' : `${l} → ${b[i]}`)).filter(Boolean), ['  owner: Li Wei → owner: Zhou Min'].map((s) => s.replace('→ owner', '→   owner')));
+    });
+
+    it('keeps the comment after the value it replaces', () => {
+      const after = edited(HARBOUR, { op: 'set', path: ['account', 'name'], value: 'Seaside' });
+      assert.equal(after, HARBOUR.replace('name: "Harbour View Hospital"   # quoted on purpose', 'name: "Seaside"   # quoted on purpose'));
     });
 
     it('keeps the quotes a value was written in, and quotes what would not read back', () => {
@@ -142,7 +149,7 @@ describe('form edits', () => {
       index.chain((i) => fc.record({ op: fc.constant('remove' as const), path: fc.constantFrom(['goals', i], ['actions', i], ['account', 'owner']) })),
       fc.tuple(index, index).map(([i, to]): Intent => ({ op: 'move', path: ['goals', i], to })),
     ) as fc.Arbitrary<Intent>;
-    const start = fc.tuple(fc.oneof({ weight: 3, arbitrary: randomPlan }, { weight: 1, arbitrary: fc.constantFrom(RIVERSIDE, HUADONG) }), fc.boolean()).map(([t, crlf]) => (crlf ? t.replace(/\r?\n/g, '\r\n') : t));
+    const start = fc.tuple(fc.oneof({ weight: 3, arbitrary: randomPlan }, { weight: 1, arbitrary: fc.constantFrom(RIVERSIDE, HUADONG, HARBOUR) }), fc.boolean()).map(([t, crlf]) => (crlf ? t.replace(/\r?\n/g, '\r\n') : t));
 
     it('always parses, keeps every comment, and means what the intents said', () => {
       fc.assert(
@@ -183,7 +190,7 @@ function means(before: string, after: string, intent: Intent): boolean {
     const value = Array.isArray(intent.value) ? intent.value.map((v) => v.trim()).filter(Boolean) : typeof intent.value === 'string' ? intent.value.trim() : intent.value;
     const exists = path.reduce((here: any, step) => (here !== null && typeof here === 'object' ? here[step] : undefined), expected) !== undefined;
     const empty = value === '' || value === null || (Array.isArray(value) && value.length === 0);
-    if (empty && !exists) return parse(after) === parse(before) || JSON.stringify(canonical(parse(after))) === JSON.stringify(canonical(parse(before)));
+    if (empty && !exists) return sameMeaning(parse(after), parse(before));
     const parent = parentOf(expected, path);
     if (Array.isArray(value)) {
       // A list set keeps the items still wanted in their places and adds the others at the end.
@@ -214,19 +221,6 @@ function means(before: string, after: string, intent: Intent): boolean {
     list.splice(intent.to, 0, item);
   }
   if (expected === null) expected = {};
-  return JSON.stringify(canonical(parse(after) ?? {})) === JSON.stringify(canonical(expected));
-}
-
-function canonical(value: unknown): unknown {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (Array.isArray(value)) return value.length > 0 ? value.map((v) => canonical(v) ?? null) : undefined;
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value as object).sort()) {
-      const v = canonical((value as Record<string, unknown>)[key]);
-      if (v !== undefined) out[key] = v;
-    }
-    return Object.keys(out).length > 0 ? out : undefined; // an empty map says no more than none
-  }
-  return String(value);
+  // Compared as the server compares (scalars as text, empty as absent); what is expected is this test's own.
+  return sameMeaning(parse(after) ?? {}, expected);
 }
