@@ -15,6 +15,10 @@
   const words = JSON.parse(byId('kam-words').textContent || '{}');
   const [toolbar, legend, viewport, canvas, tooltip, menu] = ['toolbar', 'legend', 'viewport', 'canvas', 'tooltip', 'menu'].map(byId);
   const ZOOM = { min: 0.05, max: 4, step: 1.25 };
+  /** The editor's font size (px), passed in by the page: the fit never draws names smaller. */
+  const editorFontSize = Number(document.body.dataset.editorFontSize) || 14;
+  /** Room left around the picture when it is fitted, px. */
+  const PAD = 24;
   /** Below this zoom the picture's text would be under 3 px high: it is not drawn (see map.css). */
   const TEXT_ZOOM = 0.25;
   const scriptStarted = Date.now();
@@ -98,6 +102,7 @@
     // The viewport's size is read before the picture is in: read after, it would lay the picture out.
     const size = { width: viewport.clientWidth, height: viewport.clientHeight };
     canvas.replaceChildren(svg);
+    content = undefined;
     if (state.transforms[state.view]) applyTransform();
     else fit(size);
   }
@@ -153,12 +158,20 @@
 
   const clamp = (/** @type {number} */ k) => Math.min(ZOOM.max, Math.max(ZOOM.min, k));
 
+  /** @type {{ x: number, y: number, width: number, height: number } | undefined} the picture in view's contentBox, kept until the next */
+  let content;
+
   /**
    * The drawn part of the picture: in the org chart, its units and people without the legend (the
    * page has one). Read from the boxes' attributes, not measured: measuring would lay the whole
    * picture out before the first frame, which with hundreds of people is most of the drawing time.
    */
   function contentBox() {
+    if (!content) content = measureContent();
+    return content;
+  }
+
+  function measureContent() {
     const svg = canvas.querySelector('svg');
     if (!svg) return undefined;
     const whole = { x: 0, y: 0, width: svg.width.baseVal.value, height: svg.height.baseVal.value };
@@ -184,13 +197,49 @@
     return { x: edges.left, y: edges.top, width: edges.right - edges.left, height: edges.bottom - edges.top };
   }
 
+  /**
+   * The zoom at which the picture's names are as large as the editor's text. The names' size is the
+   * stylesheet's (the server's MAP_CSS), read once per picture from one name; the style is computed,
+   * not laid out.
+   */
+  function readableZoom() {
+    const name = canvas.querySelector(state.view === 'grid' ? '.kam-grid-name' : '.kam-node-name');
+    const size = name ? parseFloat(getComputedStyle(name).fontSize) : NaN;
+    return size > 0 ? editorFontSize / size : 1;
+  }
+
+  /**
+   * Fits the picture to the panel, but never smaller than readable: a picture that would need smaller
+   * names is drawn at the editor's font size from its top, and scrolled to for the rest. Across, an
+   * org chart too wide stays centred on its head; the grid, read from its row labels, starts at its
+   * left. A small picture grows to fill the panel, up to 1.5 times its size.
+   */
   function fit({ width, height } = { width: viewport.clientWidth, height: viewport.clientHeight }) {
     const box = contentBox();
     // Hidden (no size yet): fit when there is something to fit into.
     if (!box || width === 0 || height === 0) return;
-    const pad = 24;
-    const k = clamp(Math.min((width - 2 * pad) / box.width, (height - 2 * pad) / box.height, 1.5));
-    setTransform({ k, x: (width - box.width * k) / 2 - box.x * k, y: (height - box.height * k) / 2 - box.y * k });
+    const whole = Math.min((width - 2 * PAD) / box.width, (height - 2 * PAD) / box.height);
+    const readable = readableZoom();
+    const k = clamp(Math.max(readable, Math.min(whole, Math.max(1.5, readable))));
+    const x = box.width * k <= width - 2 * PAD || state.view === 'map' ? (width - box.width * k) / 2 : PAD;
+    const y = box.height * k <= height - 2 * PAD ? (height - box.height * k) / 2 : PAD;
+    setTransform({ k, x: x - box.x * k, y: y - box.y * k });
+  }
+
+  /**
+   * Moves the picture by a scroll, as far as it goes: an edge of a picture larger than the panel
+   * stops at the panel's padding, and a picture that fits does not move that way.
+   */
+  function scrollBy(/** @type {number} */ dx, /** @type {number} */ dy) {
+    const box = contentBox();
+    if (!box) return;
+    const t = transform();
+    const along = (/** @type {number} */ at, /** @type {number} */ delta, /** @type {number} */ start, /** @type {number} */ size, /** @type {number} */ room) => {
+      const [lo, hi] = [room - PAD - (start + size) * t.k, PAD - start * t.k];
+      if (lo >= hi) return at; // it fits
+      return Math.min(hi, Math.max(lo, at - delta));
+    };
+    setTransform({ k: t.k, x: along(t.x, dx, box.x, box.width, viewport.clientWidth), y: along(t.y, dy, box.y, box.height, viewport.clientHeight) });
   }
 
   /** Zooms by a factor around a point of the viewport (its centre by default). */
@@ -201,12 +250,20 @@
     setTransform({ k, x: cx - (cx - t.x) * f, y: cy - (cy - t.y) * f });
   }
 
+  // The wheel scrolls (Shift: across), Ctrl or ⌘ with it zooms, as does a trackpad's pinch (which
+  // arrives as a wheel event with ctrlKey).
   viewport.addEventListener(
     'wheel',
     (event) => {
       event.preventDefault();
-      const r = viewport.getBoundingClientRect();
-      zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - r.left, event.clientY - r.top);
+      if (event.ctrlKey || event.metaKey) {
+        const r = viewport.getBoundingClientRect();
+        zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - r.left, event.clientY - r.top);
+        return;
+      }
+      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? viewport.clientHeight : 1;
+      const [dx, dy] = event.shiftKey && event.deltaX === 0 ? [event.deltaY, 0] : [event.deltaX, event.deltaY];
+      scrollBy(dx * unit, dy * unit);
     },
     { passive: false },
   );
@@ -349,9 +406,16 @@
       const r = /** @type {Element} */ (event.target).getBoundingClientRect();
       openMenu(node, r.left + 8, r.bottom);
     } else if (event.target === viewport && (event.key === '+' || event.key === '=')) zoomAt(ZOOM.step);
+    else if (event.target === viewport && SCROLL_KEYS[event.key]) {
+      event.preventDefault();
+      scrollBy(...SCROLL_KEYS[event.key]);
+    }
     else if (event.target === viewport && event.key === '-') zoomAt(1 / ZOOM.step);
     else if (event.target === viewport && event.key === '0') fit();
   });
+
+  /** @type {Record<string, [number, number]>} the arrow keys scroll the focused map */
+  const SCROLL_KEYS = { ArrowUp: [0, -40], ArrowDown: [0, 40], ArrowLeft: [-40, 0], ArrowRight: [40, 0] };
 
   // --- PNG -----------------------------------------------------------------------------------
   /** Draws the SVG (a standalone file from the server) on a canvas and sends the PNG back, base64. */

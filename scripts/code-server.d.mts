@@ -6,7 +6,6 @@ export const REPO_ROOT: string;
 export const CHROMIUM: string;
 
 export function codeServerDir(): string;
-export function checkSystem(options?: { install?: boolean; browser?: boolean }): void;
 export function ensureCodeServer(options?: { log?: (message: string) => void }): string;
 export function tempDir(prefix: string): string;
 export function sleep(ms: number): Promise<void>;
@@ -43,4 +42,5 @@ export interface Browser {
 }
 
 export function openBrowser(options?: { viewport?: { width: number; height: number } }): Promise<Browser>;
-export function installBuiltExtension(extensionsDir: string): string;
+export function packageExtension(options?: { log?: (message: string) => void }): string;
+export function installVsix(vsix: string, extensionsDir: string): string;

@@ -12,6 +12,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.99.4';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,32 +33,6 @@ export function codeServerDir() {
 
 function entryPoint(dir = codeServerDir()) {
   return path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-}
-
-function onPath(command) {
-  return (process.env.PATH || '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, command)));
-}
-
-/**
- * Fails, naming the exact `apt-get install` to run, when a system package is missing:
- * what the code-server install needs (a C++ toolchain, Kerberos headers, a local `rg`) and,
- * with `browser`, Debian's Chromium.
- */
-export function checkSystem({ install = true, browser = false } = {}) {
-  const missing = [];
-  if (install) {
-    if (!onPath('g++') || !onPath('make')) missing.push('build-essential');
-    if (!onPath('python3')) missing.push('python3');
-    if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev'); // for the `kerberos` addon
-    if (!onPath('rg')) missing.push('ripgrep');
-  }
-  if (browser && !fs.existsSync(CHROMIUM)) missing.push('chromium');
-  if (missing.length > 0) {
-    throw new Error(
-      `Missing system packages for running VS Code (code-server) here. Run:\n` +
-        `  apt-get update && apt-get install -y ${missing.join(' ')}`,
-    );
-  }
 }
 
 /** Puts Debian's `rg` where @vscode/ripgrep's postinstall looks before downloading. */
@@ -95,7 +70,7 @@ function removeAbandonedInstalls(dir) {
 export function ensureCodeServer({ log = console.error } = {}) {
   const dir = codeServerDir();
   if (fs.existsSync(entryPoint(dir))) return entryPoint(dir);
-  checkSystem();
+  ensureSystemPackages({ log });
   seedRipgrepCache();
   removeAbandonedInstalls(dir);
   const staging = `${dir}.partial-${process.pid}`;
@@ -273,7 +248,7 @@ export function workbenchUrl(server, { folder, development, testsPath } = {}) {
  * Returns `{ context, page, close() }`.
  */
 export async function openBrowser({ viewport = { width: 1400, height: 900 } } = {}) {
-  checkSystem({ install: false, browser: true });
+  ensureSystemPackages({ install: false, browser: true });
   const { chromium } = await import('playwright-core');
   const userDataDir = tempDir('chromium');
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -293,41 +268,50 @@ export async function openBrowser({ viewport = { width: 1400, height: 900 } } = 
   return { context, page, close };
 }
 
-// What an installed extension does without (as in .vscodeignore): sources, tests, build
-// byproducts, dependencies (dist/ bundles them). The rest of the repository's top is linked in.
-const NOT_INSTALLED = new Set(['node_modules', 'client', 'server', 'test', 'out', 'test-results', 'scripts', 'bench']);
-
-// Copied rather than linked: VS Code tells which extension calls its API by the caller's file path,
-// and Node reports a linked module by its real path (outside the extension's folder), so the
-// extension would act as an unknown one (tree views lose their title, notifications their source).
-const COPIED = new Set(['dist']);
+/**
+ * Packs the extension as users get it: `npm run package` (a production build and `vsce package`)
+ * into `kam-plan.vsix` at the repository's top; returns its path.
+ */
+export function packageExtension({ log = console.error } = {}) {
+  const vsix = path.join(REPO_ROOT, 'kam-plan.vsix');
+  fs.rmSync(vsix, { force: true });
+  log('Packaging the extension (npm run package)…');
+  execFileSync('npm', ['run', '-s', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!fs.existsSync(vsix)) throw new Error(`npm run package left no ${vsix}`);
+  return vsix;
+}
 
 /**
- * Lays the built extension out as VS Code installs it (`<publisher>.<name>-<version>/`), with
- * symlinks to the repository's files (package.json, docs/, syntaxes/, …) and a copy of the code
- * (dist/), so code-server loads it from a private extensions-dir.
+ * Installs a `.vsix` into `extensionsDir` as a user does (`code-server --install-extension`);
+ * returns the installed extension's folder.
  */
-export function installBuiltExtension(extensionsDir) {
+export function installVsix(vsix, extensionsDir) {
+  const entry = ensureCodeServer();
+  const home = tempDir('install');
+  execFileSync(
+    process.execPath,
+    [entry, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(home, 'user'), '--config', path.join(home, 'config.yaml')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  if (!fs.existsSync(path.join(REPO_ROOT, pkg.main))) throw new Error(`${pkg.main} is missing: build first (node esbuild.mjs)`);
-  const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  fs.mkdirSync(target, { recursive: true });
-  for (const name of fs.readdirSync(REPO_ROOT)) {
-    if (name.startsWith('.') || NOT_INSTALLED.has(name) || /\.(vsix|tsbuildinfo)$/.test(name)) continue;
-    if (COPIED.has(name)) fs.cpSync(path.join(REPO_ROOT, name), path.join(target, name), { recursive: true });
-    else fs.symlinkSync(path.join(REPO_ROOT, name), path.join(target, name));
-  }
-  return target;
+  const installed = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  if (!fs.existsSync(path.join(installed, 'package.json'))) throw new Error(`code-server --install-extension left no ${installed}`);
+  return installed;
 }
 
 export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// `node scripts/code-server.mjs` just installs (CI can warm the cache in a step of its own).
+// `node scripts/code-server.mjs [--browser] [--editors]`: the machine's set-up before the tests or
+// `npm start` need it — the Debian packages (Chromium with `--browser`, Neovim with `--editors`)
+// and code-server in its cache folder.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    console.log(ensureCodeServer());
+    // One apt-get run for everything missing.
+    const flags = { browser: process.argv.includes('--browser'), editors: process.argv.includes('--editors') };
+    ensureSystemPackages({ install: !fs.existsSync(entryPoint()), ...flags });
+    console.log(`code-server ${CODE_SERVER_VERSION}: ${ensureCodeServer()}`);
   } catch (err) {
     console.error(err.message);
     process.exit(1);

@@ -5,12 +5,15 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { KeepRestarting } from './restart';
 import { registerViews, type KamViews } from './views';
+import { setWalkthroughContext, showWalkthrough, showWalkthroughOnce } from './walkthrough';
 
 /** What `activate` returns: the integration tests reach the client through it. */
 export interface KamApi {
   client: LanguageClient;
   /** The outline, the health item and the stakeholder maps, as they show now. */
   views: KamViews;
+  /** Whether this activation opened the walkthrough (the profile's first); resolves once it shows. */
+  walkthroughShown: Promise<boolean>;
 }
 
 let client: LanguageClient | undefined;
@@ -28,6 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
     documentSelector: [
       { language: 'kam-yaml', scheme: 'file' },
       { language: 'kam-yaml', scheme: 'untitled' },
+      // A .kamrc.yaml keeps its language (YAML, highlighted and maybe schema-checked by a YAML
+      // extension); the server adds its own checks of the configuration.
+      { scheme: 'file', pattern: '**/.kamrc.{yaml,yml}' },
     ],
     synchronize: {
       // The server pulls settings per document; the pushed sections only tell it when they change.
@@ -44,9 +50,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
     rcWatcher,
     planWatcher,
     vscode.commands.registerCommand('kam.restartServer', () => kam.restart()),
+    vscode.commands.registerCommand('kam.showOutput', () => kam.outputChannel.show(true)),
+    vscode.commands.registerCommand('kam.showWalkthrough', () => showWalkthrough(context)),
   );
+  setWalkthroughContext(context);
   await kam.start();
-  return { client: kam, views: registerViews(context, kam) };
+  const views = registerViews(context, kam, rcWatcher);
+  return { client: kam, views, walkthroughShown: showWalkthroughOnce(context) };
 }
 
 export function deactivate(): Promise<void> | undefined {

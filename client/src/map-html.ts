@@ -14,11 +14,14 @@ export interface MapPageInput {
   language: string;
   /** The words map.js shows, already translated, and the plan's URI. */
   words: Record<string, string>;
+  /** The editor's font size (`editor.fontSize`, px): the map's first view draws names no smaller. */
+  editorFontSize?: number;
   /** A fresh nonce by default. */
   nonce?: string;
 }
 
-export function mapPage({ cspSource, css, script, language, words, nonce = randomBytes(18).toString('base64') }: MapPageInput): string {
+export function mapPage({ cspSource, css, script, language, words, editorFontSize, nonce = randomBytes(18).toString('base64') }: MapPageInput): string {
+  const fontSize = Number.isFinite(editorFontSize) && editorFontSize! > 0 ? Math.min(editorFontSize!, 100) : 14;
   const csp = `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}';`;
   // JSON inside a script element: `<` escaped, so no text in it can close the element.
   const json = JSON.stringify(words).replace(/</g, '\\u003c');
@@ -30,7 +33,7 @@ export function mapPage({ cspSource, css, script, language, words, nonce = rando
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
 </head>
-<body data-vscode-context='{"preventDefaultContextMenuItems": true}'>
+<body data-vscode-context='{"preventDefaultContextMenuItems": true}' data-editor-font-size="${fontSize}">
 <div id="toolbar" role="toolbar"></div>
 <div id="legend"></div>
 <div id="viewport" tabindex="0"><div id="canvas"></div></div>

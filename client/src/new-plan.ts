@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { normalizeLocale } from '../../server/src/engine/types';
 import { planFileName, planFromSnippet, PLAN_SNIPPETS } from './plan-template';
+import { freeUri, pickFolder } from './plan-folder';
 
 export async function newPlan(extensionUri: vscode.Uri, account?: string, folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
   account ??= await vscode.window.showInputBox({
@@ -23,28 +24,6 @@ export async function newPlan(extensionUri: vscode.Uri, account?: string, folder
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(planFromSnippet(body, account, localDate())));
   await vscode.window.showTextDocument(target);
   return target;
-}
-
-/** The workspace folder (asked when there are several); with none open, a folder the user chooses. */
-async function pickFolder(): Promise<vscode.Uri | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 1) return folders[0].uri;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should the new plan go?') }))?.uri;
-  const chosen = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, openLabel: vscode.l10n.t('Create the plan here') });
-  return chosen?.[0];
-}
-
-/** `name.kam.yaml`, or `name-2.kam.yaml`, … : the first that does not exist yet. */
-async function freeUri(folder: vscode.Uri, file: string): Promise<vscode.Uri> {
-  const base = file.replace(/\.kam\.yaml$/, '');
-  for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(folder, n === 1 ? file : `${base}-${n}.kam.yaml`);
-    try {
-      await vscode.workspace.fs.stat(candidate);
-    } catch {
-      return candidate;
-    }
-  }
 }
 
 function localDate(): string {

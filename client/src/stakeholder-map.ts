@@ -118,9 +118,17 @@ export class MapPanel {
     onDispose: () => void,
   ) {
     panel.webview.options = webviewOptions(extensionUri); // a restored panel's; a new one has them already
-    panel.webview.html = page(panel.webview, mediaOf(extensionUri), uri);
+    const load = () => (panel.webview.html = page(panel.webview, mediaOf(extensionUri), uri));
+    load();
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
+      // The page takes the editor's font size when it loads: a new size loads it again (it says `ready`
+      // again and keeps its view; Fit then uses the new size).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('editor.fontSize', uri)) return;
+        this.live = false;
+        load();
+      }),
       // A hidden webview is torn down; it says `ready` again when shown.
       panel.onDidChangeViewState(() => panel.visible || (this.live = false)),
     ];
@@ -300,7 +308,8 @@ function page(webview: vscode.Webview, media: vscode.Uri, uri: vscode.Uri): stri
     coverage: vscode.l10n.t('Role coverage'),
     unassigned: vscode.l10n.t('unassigned'),
     loading: vscode.l10n.t('Drawing the map…'),
-    hint: vscode.l10n.t('Drag to pan, scroll to zoom; click a person to show them in the plan, right-click to change them.'),
+    hint: vscode.l10n.t('Drag or scroll to move, Ctrl+scroll to zoom; click a person to show them in the plan, right-click to change them.'),
   };
-  return mapPage({ cspSource: webview.cspSource, css: asset('map.css'), script: asset('map.js'), language: vscode.env.language, words });
+  const editorFontSize = vscode.workspace.getConfiguration('editor', uri).get<number>('fontSize');
+  return mapPage({ cspSource: webview.cspSource, css: asset('map.css'), script: asset('map.js'), language: vscode.env.language, words, editorFontSize });
 }

@@ -1,5 +1,5 @@
-// The views of a plan and their commands: the outline tree, the health item in the status bar, the
-// stakeholder map, the plan editor (the form), report export and a new plan. Each command resolves to what it showed or wrote,
+// The views of a plan and their commands: the outline tree, the health item and the language status
+// items in the status bar, the stakeholder map, the plan editor (the form), report export, a new plan and the sample plans. Each command resolves to what it showed or wrote,
 // so the integration tests can check it; arguments, where a command takes them, skip its questions.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -7,10 +7,12 @@ import type { Range } from 'vscode-languageserver-types';
 import type { ReportFormat } from '../../server/src/lsp/protocol';
 import { exportReport } from './export-report';
 import { HealthStatus } from './health-status';
+import { LanguageStatus } from './language-status';
 import { newPlan } from './new-plan';
 import { OutlineTree, planInView, REVEAL_COMMAND } from './outline-tree';
 import { PlanEditors } from './plan-editor';
 import { PlanSource, revealInPlan } from './plan-source';
+import { openSample } from './samples';
 import { StakeholderMaps } from './stakeholder-map';
 
 export interface KamViews {
@@ -18,10 +20,12 @@ export interface KamViews {
   health: HealthStatus;
   maps: StakeholderMaps;
   forms: PlanEditors;
+  status: LanguageStatus;
 }
 
-export function registerViews(context: vscode.ExtensionContext, client: LanguageClient): KamViews {
+export function registerViews(context: vscode.ExtensionContext, client: LanguageClient, rcWatcher: vscode.FileSystemWatcher): KamViews {
   const source = new PlanSource(client);
+  const status = new LanguageStatus(client, source, rcWatcher);
   const outline = new OutlineTree(source);
   const health = new HealthStatus(source);
   const maps = new StakeholderMaps(context.extensionUri, source);
@@ -33,6 +37,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
 
   context.subscriptions.push(
     source,
+    status,
     outline,
     health,
     maps,
@@ -52,8 +57,11 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     command('kam.newPlan', (account?: unknown, folder?: unknown) =>
       newPlan(context.extensionUri, typeof account === 'string' ? account : undefined, uriOf(folder)),
     ),
+    command('kam.openSample', (file?: unknown, folder?: unknown) =>
+      openSample(context.extensionUri, typeof file === 'string' ? file : undefined, uriOf(folder)),
+    ),
   );
   // The outline view shows once the extension runs (a plan in the workspace or open, or a KAM command).
   void vscode.commands.executeCommand('setContext', 'kam.active', true);
-  return { outline, health, maps, forms };
+  return { outline, health, maps, status, forms };
 }

@@ -1,5 +1,6 @@
 // One workbench for the whole UI run: starting code-server and Chromium takes seconds, so every
 // *.e2e.js file shares it, in file order (the numbers follow a newcomer's path). run.ts closes it at the end.
+import { fivePeoplePlan, FIVE_PEOPLE_NAMES } from './five-people';
 import { largePlan } from './large-plan';
 import { Workbench } from './workbench';
 
@@ -9,12 +10,15 @@ export const PLAN_WITH_FINDINGS = { name: 'lakeside-duplicates.kam.yaml', fixtur
 /** A plan of 500 people, for timing the stakeholder map. */
 export const LARGE_PLAN = { name: 'large-account-500.kam.yaml', people: 500 };
 
+/** A head and four reports, for the readable first view of the map. */
+export const FIVE_PEOPLE = { name: 'five-people.kam.yaml', people: FIVE_PEOPLE_NAMES };
+
 let started: Promise<Workbench> | undefined;
 
 export function workbench(): Promise<Workbench> {
   started ??= Workbench.start({
     plans: { [PLAN_WITH_FINDINGS.name]: `test/fixtures/rules/${PLAN_WITH_FINDINGS.fixture}.fires.kam.yaml` },
-    files: { [LARGE_PLAN.name]: largePlan(LARGE_PLAN.people) },
+    files: { [LARGE_PLAN.name]: largePlan(LARGE_PLAN.people), [FIVE_PEOPLE.name]: fivePeoplePlan() },
   });
   return started;
 }

@@ -1,5 +1,5 @@
-// Drives VS Code's UI as a user would: code-server with the built extension installed, in headless
-// Chromium. Each helper waits for what the user would wait for, and every step can leave a
+// Drives VS Code's UI as a user would: code-server with the packaged extension (`npm run package`)
+// installed from its .vsix, in headless Chromium. Each helper waits for what the user would wait for, and every step can leave a
 // screenshot under test-results/e2e/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,6 +36,8 @@ export class Workbench {
     private readonly browser: Browser,
     private readonly server: Server,
     private readonly extensionsDir: string,
+    /** The package under test and where code-server installed it. */
+    readonly extension: { vsix: string; installed: string },
   ) {}
 
   static async start({ plans = {}, files = {} }: WorkbenchOptions = {}): Promise<Workbench> {
@@ -45,13 +47,14 @@ export class Workbench {
     for (const [name, from] of Object.entries(plans)) fs.copyFileSync(repoPath(from), path.join(workspace, name));
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(workspace, name), text);
     const extensionsDir = cs.tempDir('extensions');
-    cs.installBuiltExtension(extensionsDir);
+    const vsix = cs.packageExtension();
+    const installed = cs.installVsix(vsix, extensionsDir);
     const server = await cs.startCodeServer({ folder: workspace, extensionsDir, env: { KAM_TODAY: FIXED_TODAY } });
     const browser = await cs.openBrowser().catch(async (err) => {
       await server.stop();
       throw err;
     });
-    const workbench = new Workbench(browser.page, workspace, browser, server, extensionsDir);
+    const workbench = new Workbench(browser.page, workspace, browser, server, extensionsDir, { vsix, installed });
     fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     browser.page.setDefaultTimeout(30_000);
@@ -64,6 +67,16 @@ export class Workbench {
     await this.browser.close();
     await this.server.stop();
     for (const dir of [this.workspace, this.extensionsDir]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  /**
+   * A screenshot for the README (docs/images/name.png): saved with the others, and copied into
+   * docs/images when KAM_DOCS_IMAGES=1 (`KAM_DOCS_IMAGES=1 npm run test:e2e` renews them).
+   */
+  async docsImage(name: string): Promise<string> {
+    const file = await this.screenshot(name);
+    if (process.env.KAM_DOCS_IMAGES === '1') fs.copyFileSync(file, repoPath('docs', 'images', `${name}.png`));
+    return file;
   }
 
   /** Saves test-results/e2e/NN-name.png and returns its path. */

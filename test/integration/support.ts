@@ -11,11 +11,16 @@ import { byCodeAndLine, fixtureExpectations, repoPath, type Expectation } from '
 export const EXTENSION_ID = 'kam-plan.kam-plan';
 export const LANGUAGE_ID = 'kam-yaml';
 
-/** Activates the extension (once) and returns what activate() returned. */
+/**
+ * Activates the extension (once) and returns what activate() returned, once the walkthrough it
+ * opens on a first activation is up (so it opens before any test's editors, not among them).
+ */
 export async function activateKam(): Promise<KamApi> {
   const extension = vscode.extensions.getExtension<KamApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
-  return extension.isActive ? extension.exports : extension.activate();
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  await api.walkthroughShown;
+  return api;
 }
 
 let fallbackWorkspace: string | undefined;

@@ -23,6 +23,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  ProgressType,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
@@ -40,6 +41,9 @@ import {
   type Position,
   type TextDocumentClientCapabilities,
   type TextDocumentContentChangeEvent,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIXED_TODAY, repoPath } from '../helpers';
@@ -66,6 +70,8 @@ export interface LspClientOptions {
 
 type Predicate = (params: PublishDiagnosticsParams) => boolean;
 
+const WORK_DONE = new ProgressType<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd>();
+
 interface Waiter {
   uri: string;
   predicate: Predicate;
@@ -81,6 +87,9 @@ export class LspClient {
   readonly messages: ShowMessageParams[] = [];
   /** Every `window/logMessage` the server sent. */
   readonly logs: LogMessageParams[] = [];
+  /** The tokens of every `window/workDoneProgress/create`, and every `$/progress` the server sent on them. */
+  readonly progressTokens: (string | number)[] = [];
+  readonly progress: { token: string | number; value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }[] = [];
   initializeResult?: InitializeResult;
 
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
@@ -132,7 +141,7 @@ export class LspClient {
             publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: true },
             ...options.textDocument,
           },
-          window: { showMessage: {} },
+          window: { showMessage: {}, workDoneProgress: true },
         },
       }),
     );
@@ -251,7 +260,12 @@ export class LspClient {
     );
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(UnregistrationRequest.type, () => undefined);
-    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      this.progressTokens.push(token);
+      connection.onProgress(WORK_DONE, token, (value) => {
+        this.progress.push({ token, value });
+      });
+    });
     connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
     });

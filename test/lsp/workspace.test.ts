@@ -3,14 +3,14 @@
 // do not keep the server from answering.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, HoverRequest, type MarkupContent, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { checkText } from '../../server/src/rules/check';
 import { MAX_PLAN_BYTES } from '../../server/src/engine/limits';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
-import { codesAndLines, LspClient, messageOf, type LspClientOptions } from './lsp-client';
+import { codesAndLines, LspClient, messageOf } from './lsp-client';
+import { scratchWorkspace, until } from './scratch-workspace';
 
 /** KAM101 and more: a plan with findings. */
 const NO_DIAGNOSIS = `# Eastside Clinic
@@ -40,42 +40,9 @@ function codes(params: PublishDiagnosticsParams): string[] {
   return params.diagnostics.map((d) => String(d.code));
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('language server: the workspace', function () {
-  let root: string;
-  let folder: string;
-  const clients: LspClient[] = [];
-
-  beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-workspace-'));
-    folder = path.join(root, 'workspace');
-    fs.mkdirSync(folder);
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-    fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  /** Writes a file below the workspace folder and returns its URI. */
-  function write(relative: string, text: string): string {
-    const file = path.join(folder, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    return pathToFileURL(file).href;
-  }
-
-  async function start(options: LspClientOptions = {}): Promise<LspClient> {
-    const client = await LspClient.start({ workspaceFolders: [folder], ...options });
-    clients.push(client);
-    return client;
-  }
+  const ws = scratchWorkspace('kam-workspace-');
+  const { write, start } = ws;
 
   /** Waits for the next "Checked the N plan files" log line and returns N. */
   async function scanned(client: LspClient, after = 0): Promise<number> {
@@ -135,7 +102,7 @@ describe('language server: the workspace', function () {
     const changed = await client.waitForDiagnostics(existing, (p) => !codes(p).includes('KAM101'));
     assert.deepEqual(codesAndLines(changed.diagnostics), engineCodesAndLines(NO_DIAGNOSIS + DIAGNOSIS));
 
-    fs.rmSync(path.join(folder, 'new', 'b.kam.yaml'));
+    fs.rmSync(path.join(ws.folder, 'new', 'b.kam.yaml'));
     client.watchedFilesChanged([{ uri: created, type: FileChangeType.Deleted }]);
     await client.waitForDiagnostics(created, (p) => p.diagnostics.length === 0);
 
@@ -143,8 +110,8 @@ describe('language server: the workspace', function () {
     const inFolder = write('gone/c.kam.yaml', NO_DIAGNOSIS);
     client.watchedFilesChanged([{ uri: inFolder, type: FileChangeType.Created }]);
     await client.waitForDiagnostics(inFolder, (p) => p.diagnostics.length > 0);
-    fs.rmSync(path.join(folder, 'gone'), { recursive: true });
-    client.watchedFilesChanged([{ uri: pathToFileURL(path.join(folder, 'gone')).href, type: FileChangeType.Deleted }]);
+    fs.rmSync(path.join(ws.folder, 'gone'), { recursive: true });
+    client.watchedFilesChanged([{ uri: pathToFileURL(path.join(ws.folder, 'gone')).href, type: FileChangeType.Deleted }]);
     await client.waitForDiagnostics(inFolder, (p) => p.diagnostics.length === 0);
   });
 
@@ -186,7 +153,7 @@ describe('language server: the workspace', function () {
   it('clears a closed document outside the workspace folders', async () => {
     const client = await start();
     await scanned(client);
-    const outside = path.join(root, 'outside.kam.yaml');
+    const outside = path.join(ws.root, 'outside.kam.yaml');
     fs.writeFileSync(outside, NO_DIAGNOSIS);
     const uri = client.open(pathToFileURL(outside).href, NO_DIAGNOSIS);
     assert.ok((await client.waitForDiagnostics(uri)).diagnostics.length > 0);
@@ -212,7 +179,7 @@ describe('language server: the workspace', function () {
     await scanned(client, logged);
     assert.deepEqual(client.publications(uri).at(-1)?.diagnostics, [], 'turned off: the closed file loses its diagnostics');
     // Open documents are checked all the same.
-    const open = client.open(pathToFileURL(path.join(folder, 'a.kam.yaml')).href, NO_DIAGNOSIS);
+    const open = client.open(pathToFileURL(path.join(ws.folder, 'a.kam.yaml')).href, NO_DIAGNOSIS);
     assert.ok(codes(await client.waitForDiagnostics(open)).includes('KAM101'));
   });
 

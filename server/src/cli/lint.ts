@@ -1,5 +1,6 @@
-// `kam lint`: checks plan files and folders and prints the findings as text, JSON or SARIF.
-// Exit code: 0 no error-severity finding, 1 some, 2 bad usage or a path that could not be linted.
+// `kam lint`: checks plan files and folders and prints the findings as text, JSON, SARIF or GitHub
+// workflow annotations. Exit code: 0 no error-severity finding (and no more warnings than
+// --max-warnings), 1 otherwise, 2 bad usage or a path that could not be linted.
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkPlan } from '../rules/check';
@@ -7,25 +8,29 @@ import { defaultConfig, type KamConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
 import { planOfContents, readPlanFile, type Contents } from '../engine/plan-files';
 import { applyLayers, environmentLocale, fileConfigs } from './config';
-import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
+import { addConfigOptions, addOutputOption, commandLineLayers, parseMaxWarnings, writeOutput, type ConfigOptions } from './options';
 import { collectPlanFiles } from './files';
 import { FORMATS, FORMATTERS, type Format, type LintRun, type LocatedFinding } from './formatters';
 
 interface LintOptions extends ConfigOptions {
   format: Format;
+  output?: string;
+  maxWarnings?: number;
 }
 
 const EXAMPLES = `
 Configuration, later winning: defaults < the nearest .kamrc.yaml above each plan
 < --config FILE < --locale and --rule flags.
 
-Exit status: 0 no error-severity finding, 1 at least one, 2 bad usage or a path
-that could not be linted.
+Exit status: 0 no error-severity finding, 1 at least one (or more warnings than
+--max-warnings), 2 bad usage or a path that could not be linted.
 
 Examples:
   $ kam lint plans/                              every *.kam.yaml below plans/
   $ kam lint --today 2026-11-26 acme.kam.yaml    fix "today" for time-based rules
-  $ kam lint --format sarif plans/ > kam.sarif   for code scanning
+  $ kam lint --format sarif -o kam.sarif plans/  for code scanning
+  $ kam lint --format github plans/              annotations in a GitHub Actions job
+  $ kam lint --max-warnings 0 plans/             fail on any warning too
   $ kam lint --rule KAM206=off --rule role-unassigned=error plans/
   $ kam lint --locale zh-cn plans/               messages in Simplified Chinese`;
 
@@ -35,7 +40,9 @@ export function registerLint(program: Command): void {
     .summary('check plans and report findings')
     .description('Check key-account plans (*.kam.yaml) and report findings.')
     .argument('<paths...>', 'plan files and folders (a folder: every *.kam.yaml / *.kam.yml below it)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'));
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: no limit)', parseMaxWarnings);
+  addOutputOption(command, 'the findings');
   addConfigOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(function (this: Command, paths: string[], options: LintOptions) {
@@ -67,12 +74,18 @@ function lint(command: Command, paths: string[], options: LintOptions): number {
   }
   for (const p of run.problems) process.stderr.write(`kam: ${p.file}: ${p.message}\n`);
 
-  const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(FORMATTERS[options.format](run, { color }));
+  const color = options.format === 'text' && options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  writeOutput(command, options.output, FORMATTERS[options.format](run, { color }), cwd);
   if (run.problems.length > 0) return 2;
-  return run.results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const count = (severity: string) => run.results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  if (count('error') > 0) return 1;
+  const warnings = count('warning');
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`kam: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
+    return 1;
+  }
+  return 0;
 }
-
 
 /** The file's findings, or why it could not be linted. */
 function lintFile(contents: Contents, config: KamConfig, today?: string): LocatedFinding[] | { message: string } {

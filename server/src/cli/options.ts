@@ -1,5 +1,6 @@
-// The options `kam lint` and `kam report` share: --today, --locale, --config and --rule, parsed and
-// turned into configuration layers the same way, so a plan is checked alike by both.
+// The options the subcommands share: --today, --locale, --config and --rule, parsed and turned into
+// configuration layers the same way, so a plan is checked alike by `kam lint` and `kam report`; and
+// -o/--output, written the same way by each.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -7,6 +8,7 @@ import { defaultConfig, readRcFile } from '../engine/config';
 import type { Locale, Setting } from '../engine/types';
 import { isValidDate } from '../engine/values';
 import { mergeLayer, parseRuleFlag } from './config';
+import { describe } from '../engine/plan-files';
 
 export interface ConfigOptions {
   today?: string;
@@ -57,4 +59,28 @@ export function commandLineLayers(command: Command, options: ConfigOptions, cwd:
   }
   layers.push({ rules: Object.fromEntries(options.rule ?? []), ...(options.locale ? { locale: options.locale } : {}) });
   return layers;
+}
+
+/** Adds -o/--output FILE: where the output goes instead of standard output. */
+export function addOutputOption(command: Command, what = 'the output'): Command {
+  return command.option('-o, --output <file>', `write ${what} to FILE (default: standard output)`);
+}
+
+/** Writes the output to `--output` (relative to `cwd`) or to standard output; a file that cannot be written is bad usage (exit 2). */
+export function writeOutput(command: Command, output: string | undefined, text: string, cwd: string): void {
+  if (output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(path.resolve(cwd, output), text);
+  } catch (e) {
+    command.error(`error: cannot write ${output}: ${describe(e)}`, { exitCode: 2 });
+  }
+}
+
+/** `--max-warnings N`: a whole number of warnings, 0 or more. */
+export function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a whole number, 0 or more.');
+  return Number(value);
 }

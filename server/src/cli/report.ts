@@ -12,7 +12,7 @@ import { describe, notTextDetail, readPlanFile } from '../engine/plan-files';
 import { localToday } from '../engine/values';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report';
 import { environmentLocale, fileConfigs } from './config';
-import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
+import { addConfigOptions, addOutputOption, commandLineLayers, writeOutput, type ConfigOptions } from './options';
 
 interface ReportCommandOptions extends ConfigOptions {
   format?: ReportFormat;
@@ -40,8 +40,8 @@ export function registerReport(program: Command): void {
         'controls, feedback and the rescue network.',
     )
     .argument('<path>', 'a plan file (*.kam.yaml)')
-    .addOption(new Option('-f, --format <format>', 'md or html (default: from -o, else md)').choices(REPORT_FORMATS))
-    .option('-o, --output <file>', 'write the report to FILE (default: standard output)');
+    .addOption(new Option('-f, --format <format>', 'md or html (default: from -o, else md)').choices(REPORT_FORMATS));
+  addOutputOption(command, 'the report');
   addConfigOptions(command, 'report language')
     .addHelpText('after', EXAMPLES)
     .action(function (this: Command, planPath: string, options: ReportCommandOptions) {
@@ -68,15 +68,6 @@ function report(command: Command, planPath: string, options: ReportCommandOption
   const plan = parsePlan(contents.text);
   const format = options.format ?? (options.output && /\.html?$/i.test(options.output) ? 'html' : 'md');
   const output = renderReport(plan, checkPlan(plan, { config, today }), { format, locale: config.locale, today });
-
-  if (options.output === undefined) {
-    process.stdout.write(output);
-    return 0;
-  }
-  try {
-    fs.writeFileSync(path.resolve(cwd, options.output), output);
-  } catch (e) {
-    return fail(`cannot write ${options.output}: ${describe(e)}`);
-  }
+  writeOutput(command, options.output, output, cwd);
   return 0;
 }

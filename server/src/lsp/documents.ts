@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Plan } from '../engine/model';
 import { parsePlan } from '../engine/parse';
 import type { PlanDocument } from '../services/document';
+import { isRcFile } from './settings';
 
 export class PlanDocuments {
   /** The documents as the client has them (incremental sync), with their open/change/close events. */
@@ -34,11 +35,12 @@ export class PlanDocuments {
 
   /**
    * The plan of the document's current version, parsed on first use; undefined when the document is
-   * not open. Its `document` is a snapshot of that version: the live one changes in place as edits arrive.
+   * not open or is a `.kamrc.yaml`. Its `document` is a snapshot of that version: the live one changes in place as edits arrive.
    */
   planFor(uri: string): PlanDocument | undefined {
     const document = this.synced.get(uri);
-    if (!document) return undefined;
+    // A .kamrc.yaml is open for its own checks (rc-file.ts), never read as a plan.
+    if (!document || isRcFile(uri)) return undefined;
     const cached = this.parsed.get(uri);
     if (cached && cached.document.version === document.version) return cached;
     const text = document.getText();

@@ -26,6 +26,8 @@ export const KamMethods = {
   form: 'kam/form',
   /** {@link FormEditParams} → WorkspaceEdit | null (null: the plan already says so); a stale version fails as ContentModified. */
   formEdit: 'kam/formEdit',
+  /** {@link PlanParams} → {@link ConfigurationResult}: where a plan's configuration comes from (the language status item). */
+  configuration: 'kam/configuration',
 } as const;
 
 export interface PlanParams {
@@ -132,3 +134,12 @@ export interface FormEditParams extends PlanParams {
 export type FormEditResult = WorkspaceEdit | null;
 
 export type { FormIntent, FormModel };
+export interface ConfigurationResult {
+  uri: string;
+  /** The `file:` URI of the `.kamrc.yaml` that applies (the nearest, no higher than the workspace folder); null when none does. */
+  rcFile: string | null;
+  /** The `file:` URI of the plan's workspace folder; null outside every folder. */
+  workspaceFolder: string | null;
+  /** The language of the plan's messages. */
+  locale: Locale;
+}

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { normalizeLocale } from '../engine/types';
 import { isValidDate } from '../engine/values';
+import { registerConfigurationRequest } from './configuration-request';
 import { PlanDocuments } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { registerFormRequests } from './form-requests';
@@ -85,6 +86,7 @@ export function startServer(): void {
   registerFeatures(connection, documents, () => ({ settings, validator, today }));
   registerViewRequests(connection, documents, () => ({ settings, validator, today }));
   registerFormRequests(connection, documents, () => ({ settings, validator, today }));
+  registerConfigurationRequest(connection, () => settings);
   documents.listen(connection);
   connection.listen();
 }

@@ -11,6 +11,11 @@ import { interpolate, type Locale, type Text } from '../engine/types';
 export const SECTION = 'kam';
 export const RC_FILE_PATTERN = /(^|[\\/])\.kamrc\.ya?ml$/;
 
+/** Whether the URI names a `.kamrc.yaml` (or `.kamrc.yml`). */
+export function isRcFile(uri: string): boolean {
+  return RC_FILE_PATTERN.test(uri);
+}
+
 const PROBLEMS: Record<'settings' | 'rcFile', Text> = {
   settings: {
     en: 'KAM Plan: settings `kam`: {problems} (the rest of the configuration still applies)',
@@ -39,6 +44,11 @@ export class Settings {
     private readonly locale: Locale,
     private readonly canPull: boolean,
   ) {}
+
+  /** The client's UI language: the language of what the server says outside any document (progress). */
+  get uiLocale(): Locale {
+    return this.locale;
+  }
 
   /** The workspace folders, as file paths. */
   get workspaceFolders(): readonly string[] {
@@ -75,8 +85,7 @@ export class Settings {
   private async resolve(uri: string): Promise<KamConfig> {
     const editor = mergeConfig(defaultConfig(this.locale), await this.editorSettings(uri), RULES);
     this.warn(PROBLEMS.settings, editor.config.locale, editor.problems);
-    const file = filePathOf(uri);
-    const rcFile = file && findRcFile(file, this.folderOf(file));
+    const rcFile = this.rcFileFor(uri);
     if (!rcFile) return editor.config;
     const rc = readRcFile(rcFile);
     const merged = mergeConfig(editor.config, rc.raw, RULES);
@@ -84,6 +93,12 @@ export class Settings {
     const problems = [...rc.problems.map((p) => p.replace(`${rcFile}: `, '')), ...merged.problems];
     this.warn(PROBLEMS.rcFile, merged.config.locale, problems, { file: rcFile });
     return merged.config;
+  }
+
+  /** The `.kamrc.yaml` that applies to a document: the nearest one, no higher than its workspace folder. */
+  rcFileFor(uri: string): string | undefined {
+    const file = filePathOf(uri);
+    return file ? findRcFile(file, this.folderOf(file)) : undefined;
   }
 
   /** A section of the editor settings (`kam`, `files.exclude`) for a document or a workspace folder. */

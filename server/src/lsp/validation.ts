@@ -1,4 +1,5 @@
-// Diagnostics as you type: at once when a document opens, after a short pause while it is edited.
+// Diagnostics as you type: at once when a document opens, after a short pause while it is edited; a
+// plan gets its findings, a `.kamrc.yaml` its own checks (rc-file.ts).
 // Every run takes a new generation; a run that finds a newer one started for its document (or the
 // document closed) while it waited for the settings drops its result, so a stale result never
 // overwrites a fresh one. A check that throws is logged and leaves the document with no diagnostics.
@@ -7,7 +8,8 @@ import { checkPlan } from '../rules/check';
 import type { Finding } from '../engine/rule';
 import type { PlanDocuments } from './documents';
 import { toDiagnostic } from './diagnostics';
-import type { Settings } from './settings';
+import { rcDiagnostics } from './rc-file';
+import { isRcFile, type Settings } from './settings';
 
 /**
  * The pause after an edit before the document is checked: as long as its last check after an edit
@@ -100,6 +102,8 @@ export class Validator {
     try {
       const config = await this.settings.configFor(uri);
       if (!current()) return;
+      const rcFile = isRcFile(uri) && this.documents.get(uri);
+      if (rcFile) return this.publish(uri, rcFile.version, rcDiagnostics(rcFile, config.locale));
       const started = performance.now();
       const parsed = this.documents.planFor(uri);
       if (!parsed) return;

@@ -9,11 +9,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
+import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan } from '../rules/check';
 import type { KamConfig } from '../engine/config';
 import { exclusionFor, findPlanFiles, isPlanFile, planOfContents, readPlanFile, relativeTo, type Exclusion } from '../engine/plan-files';
+import { text } from '../engine/vocabulary';
 import { toDiagnostic } from './diagnostics';
 import type { PlanDocuments } from './documents';
 import { filePathOf, type Settings } from './settings';
@@ -27,6 +28,20 @@ import type { ClosedDocuments } from './validation';
 const READ_AHEAD = 16;
 /** A burst of setting changes (VS Code also sends one right after start) makes one scan. */
 const RESCAN_DELAY_MS = 100;
+
+/** The editor shows it (with the count) while the scan's checks are under way: `$/progress`. */
+const PROGRESS_TITLE = text('Checking the plans of the workspace', '正在检查工作区中的计划');
+
+/** A scan whose checks are under way: logged with its duration, and shown as work done progress, until the queue runs dry. */
+interface ScanReport {
+  files: number;
+  started: number;
+  /** Files of the scan's queue checked so far, of `total`. */
+  checked: number;
+  total: number;
+  percentage: number;
+  progress: WorkDoneProgressServerReporter;
+}
 
 interface Folder {
   path: string;
@@ -44,8 +59,7 @@ export class WorkspacePlans implements ClosedDocuments {
   private scans = 0;
   private rescanTimer?: NodeJS.Timeout;
   private draining = false;
-  /** The scan whose checks are under way, logged with its duration when the queue runs dry. */
-  private report?: { files: number; started: number };
+  private report?: ScanReport;
 
   /** @param today fixes "today" for time-based rules (tests); the local date otherwise. */
   constructor(
@@ -104,7 +118,14 @@ export class WorkspacePlans implements ClosedDocuments {
     if (stale()) return;
     // Files shown before but gone, now excluded or in a removed folder are checked too: they lose their diagnostics.
     for (const [file, uri] of [...found, ...this.shown]) this.enqueue(file, uri);
-    this.report = { files: found.size, started };
+    const total = this.queue.size;
+    this.report?.progress.done(); // a scan replaced by this one
+    this.report = undefined;
+    // Created only where the client supports it (a no-op reporter otherwise); asking may take a round trip.
+    const progress = await this.connection.window.createWorkDoneProgress();
+    if (stale()) return progress.done();
+    progress.begin(PROGRESS_TITLE[this.settings.uiLocale], 0, `0/${total}`);
+    this.report = { files: found.size, started, checked: 0, total, percentage: 0, progress };
     await this.drain();
   }
 
@@ -131,6 +152,7 @@ export class WorkspacePlans implements ClosedDocuments {
         for (const [file, uri] of batch) {
           await letRequestsFirst();
           await this.refresh(file, uri);
+          this.checked();
         }
       }
     } finally {
@@ -138,8 +160,20 @@ export class WorkspacePlans implements ClosedDocuments {
     }
     if (this.report && this.queue.size === 0) {
       this.connection.console.log(`Checked the ${this.report.files} plan files of the workspace in ${Date.now() - this.report.started} ms`);
+      this.report.progress.done();
       this.report = undefined;
     }
+  }
+
+  /** One more file of the scan is checked: the progress moves on each whole percent. */
+  private checked(): void {
+    const report = this.report;
+    if (!report || report.checked >= report.total) return;
+    report.checked++;
+    const percentage = Math.floor((report.checked / report.total) * 100);
+    if (percentage === report.percentage) return;
+    report.percentage = percentage;
+    report.progress.report(percentage, `${report.checked}/${report.total}`);
   }
 
   /** Publishes the file's disk diagnostics, or takes them away when it is no plan of the workspace any more. */

@@ -42,12 +42,26 @@ export function computeLayout(nodes: readonly MapNode[], edges: readonly MapEdge
   const loose = nodes.filter((n) => !linked.has(n.id));
   let layout: MapLayout;
   try {
-    layout = nodes.length > CLUSTER_LIMIT ? stackedLayout(chart, edges) : dagreLayout(chart.map(sized), edges, []);
+    layout = nodes.length > CLUSTER_LIMIT ? stackedLayout(chart, edges) : narrowerLayout(chart, edges);
   } catch {
     layout = { width: 0, height: 0, clustered: false, nodes: [], clusters: [], edges: [] };
     loose.unshift(...chart);
   }
   return appendRows(layout, loose);
+}
+
+/**
+ * Wider than this (px, at 1:1), a chart beside the plan in half a window would have to shrink its names
+ * below the editor's text to fit: it is laid out in columns (stackedLayout) when that is narrower.
+ */
+export const WIDE_CHART = 720;
+
+/** A small chart top-down, as org charts are drawn; a wide one with each team of reports in a column. */
+function narrowerLayout(chart: readonly MapNode[], edges: readonly MapEdge[]): MapLayout {
+  const upright = dagreLayout(chart.map(sized), edges, []);
+  if (upright.width <= WIDE_CHART) return upright;
+  const stacked = stackedLayout(chart, edges);
+  return stacked.width < upright.width ? stacked : upright;
 }
 
 /** A box to place: a node, or a column of them. */
