@@ -1,5 +1,6 @@
 // The views of a plan and their commands: the outline tree, the health item and the language status
-// items in the status bar, the stakeholder map, the plan editor (the form), report export, a new plan and the sample plans. Each command resolves to what it showed or wrote,
+// items in the status bar, the stakeholder map, the plan editor (the form), report export, a new plan
+// and the sample plans. Each command resolves to what it showed or wrote,
 // so the integration tests can check it; arguments, where a command takes them, skip its questions.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
