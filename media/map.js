@@ -110,7 +110,13 @@
   function renderLegend() {
     legend.replaceChildren();
     if (!model) return;
-    legend.hidden = state.view !== 'map';
+    const marks = markLegend();
+    // The grid has its own axes for stance; it keeps only who is marked.
+    legend.hidden = state.view !== 'map' && !marks;
+    if (state.view !== 'map') {
+      if (marks) legend.append(marks);
+      return;
+    }
     const coverage = element('div', 'coverage');
     coverage.append(element('span', 'legend-title', words.coverage));
     for (const c of model.map.coverage) {
@@ -128,6 +134,23 @@
       stances.append(item);
     }
     legend.append(coverage, stances);
+    if (marks) legend.append(marks);
+  }
+
+  /** Stale relationships and unmanaged opposition (KAM207, KAM209), with who is marked; none when nobody is. */
+  function markLegend() {
+    if (!model) return undefined;
+    const { nodes } = model.map;
+    const marked = model.choices.marks.filter((m) => nodes.some((n) => n[m.value]));
+    if (marked.length === 0) return undefined;
+    const marks = element('div', 'marks');
+    for (const m of marked) {
+      const names = nodes.filter((n) => n[m.value]).map((n) => n.name).join(', ');
+      const chip = element('span', `chip mark mark-${m.value}`, `⚠ ${labelled(m.label, names)}`);
+      chip.title = chip.textContent || '';
+      marks.append(chip);
+    }
+    return marks;
   }
 
   // The classes' stylesheet comes with the model: a constructed sheet, which the page's CSP allows.

@@ -1,7 +1,7 @@
-// "KAM: Export Report…": the plan's report as Markdown or as one self-contained HTML file, written by
+// "KAM: Export Report…": the plan's report as Markdown, one self-contained HTML file or a PowerPoint deck, written by
 // the server with the code `kam report` uses (kam/report), saved where the user says (next to the
 // plan by default), then offered to open. Arguments skip the questions (the integration tests use
-// them): (plan URI, 'md' | 'html', target URI). Returns the file written.
+// them): (plan URI, 'md' | 'html' | 'pptx', target URI). Returns the file written.
 import * as vscode from 'vscode';
 import { KamMethods, type ReportFormat, type ReportResult } from '../../server/src/lsp/protocol';
 import { besidePlan, type PlanSource } from './plan-source';
@@ -27,12 +27,13 @@ export async function exportReport(
   }
   target ??= await vscode.window.showSaveDialog({
     defaultUri: besidePlan(plan, `report.${format}`),
-    filters: format === 'html' ? { HTML: ['html', 'htm'] } : { Markdown: ['md'] },
+    filters: FILTERS[format],
     saveLabel: vscode.l10n.t('Export'),
     title: vscode.l10n.t('Export the plan report'),
   });
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.text));
+  const bytes = format === 'pptx' ? Buffer.from(report.text, 'base64') : new TextEncoder().encode(report.text);
+  await vscode.workspace.fs.writeFile(target, bytes);
   // Offered, not awaited: the command is done once the file is written.
   const open = vscode.l10n.t('Open');
   void vscode.window.showInformationMessage(vscode.l10n.t('Report saved to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
@@ -45,14 +46,17 @@ async function pickFormat(): Promise<ReportFormat | undefined> {
   const items: (vscode.QuickPickItem & { format: ReportFormat })[] = [
     { label: 'Markdown', description: '.md', detail: vscode.l10n.t('Text with tables, for a wiki or a repository.'), format: 'md' },
     { label: 'HTML', description: '.html', detail: vscode.l10n.t('One self-contained page with the stakeholder map; prints cleanly to PDF.'), format: 'html' },
+    { label: 'PowerPoint', description: '.pptx', detail: vscode.l10n.t('Slides for the review meeting: health, diagnosis, stakeholder map, goals, actions, SWOT, controls, findings.'), format: 'pptx' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export the plan report'), placeHolder: vscode.l10n.t('Choose the format') });
   return picked?.format;
 }
 
-/** HTML in the browser (it is made to be read and printed there); Markdown in VS Code's preview. */
+const FILTERS: Record<ReportFormat, Record<string, string[]>> = { md: { Markdown: ['md'] }, html: { HTML: ['html', 'htm'] }, pptx: { PowerPoint: ['pptx'] } };
+
+/** HTML in the browser (it is made to be read and printed there), a deck in its own application; Markdown in VS Code's preview. */
 async function openReport(target: vscode.Uri, format: ReportFormat): Promise<void> {
-  if (format === 'html') {
+  if (format === 'html' || format === 'pptx') {
     await vscode.env.openExternal(target);
     return;
   }

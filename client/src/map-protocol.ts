@@ -25,7 +25,7 @@ export type ToWebview = { type: 'model'; model: WebviewModel; timing: MapTiming 
  * byte posted is copied several times on its way into the webview.
  */
 export type WebviewModel = Pick<StakeholderMapResult, 'locale' | 'svg' | 'css' | 'choices'> & {
-  map: Pick<StakeholderMapResult['map'], 'coverage'> & { nodes: Pick<MapNode, 'id' | 'name' | 'stance' | 'influence' | 'roles'>[] };
+  map: Pick<StakeholderMapResult['map'], 'coverage'> & { nodes: Pick<MapNode, 'id' | 'name' | 'stance' | 'influence' | 'roles' | 'stale' | 'unmanaged'>[] };
 };
 
 /**

@@ -272,7 +272,7 @@ export class MapPanel {
 }
 
 function forWebview({ locale, svg, css, choices, map }: StakeholderMapResult): WebviewModel {
-  const nodes = map.nodes.map(({ id, name, stance, influence, roles }) => ({ id, name, stance, influence, roles }));
+  const nodes = map.nodes.map(({ id, name, stance, influence, roles, stale, unmanaged }) => ({ id, name, stance, influence, roles, stale, unmanaged }));
   return { locale, svg, css, choices, map: { coverage: map.coverage, nodes } };
 }
 

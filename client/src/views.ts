@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from 'vscode-languageserver-types';
-import type { ReportFormat } from '../../server/src/lsp/protocol';
+import type { PortfolioExportFormat, ReportFormat } from '../../server/src/lsp/protocol';
+import { compareWithEarlier } from './compare';
+import { exportPortfolio } from './export-portfolio';
 import { exportReport } from './export-report';
 import { HealthStatus } from './health-status';
 import { LanguageStatus } from './language-status';
@@ -13,11 +15,13 @@ import { newPlan } from './new-plan';
 import { OutlineTree, planInView, REVEAL_COMMAND } from './outline-tree';
 import { PlanEditors } from './plan-editor';
 import { PlanSource, revealInPlan } from './plan-source';
+import { PortfolioTree } from './portfolio-tree';
 import { openSample } from './samples';
 import { StakeholderMaps } from './stakeholder-map';
 
 export interface KamViews {
   outline: OutlineTree;
+  portfolio: PortfolioTree;
   health: HealthStatus;
   maps: StakeholderMaps;
   forms: PlanEditors;
@@ -31,6 +35,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   const health = new HealthStatus(source);
   const maps = new StakeholderMaps(context.extensionUri, source);
   const forms = new PlanEditors(context.extensionUri, source);
+  const portfolio = new PortfolioTree(source);
   // From an editor's title or the Explorer the plan comes as an argument; else the plan in view.
   const planOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : planInView(outline));
   const uriOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : undefined);
@@ -42,6 +47,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     outline,
     health,
     maps,
+    portfolio,
     forms,
     command('kam.openPlanEditor', (uri?: unknown) => forms.openForm(uri instanceof vscode.Uri ? uri : planInView(outline))),
     command('kam.openAsText', (uri?: unknown) => forms.openText(uriOf(uri))),
@@ -53,7 +59,19 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     command('kam.saveStakeholderMapSvg', (target?: unknown) => maps.save('svg', uriOf(target))),
     command('kam.saveStakeholderMapPng', (target?: unknown) => maps.save('png', uriOf(target))),
     command('kam.exportReport', (uri?: unknown, format?: ReportFormat, target?: unknown) =>
-      exportReport(source, planOf(uri), format === 'md' || format === 'html' ? format : undefined, uriOf(target)),
+      exportReport(source, planOf(uri), format === 'md' || format === 'html' || format === 'pptx' ? format : undefined, uriOf(target)),
+    ),
+    command('kam.portfolio.sortByHealth', () => portfolio.sortBy('health')),
+    command('kam.portfolio.sortByReview', () => portfolio.sortBy('review')),
+    command('kam.portfolio.sortByName', () => portfolio.sortBy('name')),
+    command('kam.portfolio.showAttention', () => portfolio.showAttentionOnly(true)),
+    command('kam.portfolio.showAll', () => portfolio.showAttentionOnly(false)),
+    command('kam.portfolio.refresh', () => portfolio.refresh()),
+    command('kam.exportPortfolio', (format?: unknown, target?: unknown) =>
+      exportPortfolio(source, format === 'md' || format === 'html' || format === 'csv' ? (format as PortfolioExportFormat) : undefined, uriOf(target)),
+    ),
+    command('kam.compareWithEarlierVersion', (uri?: unknown, revision?: unknown) =>
+      compareWithEarlier(source, planOf(uri), typeof revision === 'string' ? revision : undefined),
     ),
     command('kam.newPlan', (account?: unknown, folder?: unknown) =>
       newPlan(context.extensionUri, typeof account === 'string' ? account : undefined, uriOf(folder)),
@@ -64,5 +82,5 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   );
   // The outline view shows once the extension runs (a plan in the workspace or open, or a KAM command).
   void vscode.commands.executeCommand('setContext', 'kam.active', true);
-  return { outline, health, maps, status, forms };
+  return { outline, portfolio, health, maps, status, forms };
 }

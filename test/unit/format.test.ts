@@ -20,7 +20,8 @@ const ENUMS: [string, readonly string[], (string | number)[]][] = [
 /** The maps whose keys the format lists. */
 const KEY_LISTS: [string, readonly string[], (string | number)[]][] = [
   ['SECTIONS', format.SECTIONS, []],
-  ['DIAGNOSIS_SECTIONS', format.DIAGNOSIS_SECTIONS, ['diagnosis']],
+  ['DIAGNOSIS_KEYS', format.DIAGNOSIS_KEYS, ['diagnosis']],
+  ['PURCHASING_FACTOR_KEYS', format.PURCHASING_FACTOR_KEYS, ['diagnosis', 'purchasing_factors']],
   ['MACRO_KEYS', format.MACRO_KEYS, ['diagnosis', 'macro']],
   ['MICRO_KEYS', format.MICRO_KEYS, ['diagnosis', 'micro']],
   ['FINANCIAL_KEYS', format.FINANCIAL_KEYS, ['diagnosis', 'financials']],

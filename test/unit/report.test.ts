@@ -15,8 +15,8 @@ function report(text: string, format: ReportFormat, locale: Locale): string {
 }
 
 const HEADINGS: Record<Locale, string[]> = {
-  en: ['Account summary', 'Plan health', 'Findings by stage', 'Diagnosis', 'Key decision makers', 'Role coverage', 'Forecast', 'Goals', 'Strategy', 'Actions', 'Controls', 'Feedback', 'Rescue network'],
-  'zh-cn': ['客户概况', '计划健康度', '按阶段列出的问题', '诊断', '关键决策者', '角色覆盖', '预测', '目标', '策略', '行动', '控制', '反馈', '救援网络'],
+  en: ['Account summary', 'Plan health', 'Findings by stage', 'Diagnosis', 'Key decision makers', 'Role coverage', 'Relationships', 'Forecast', 'Goals', 'Strategy', 'Actions', 'Controls', 'Traceability', 'Investment', 'Feedback', 'Rescue network'],
+  'zh-cn': ['客户概况', '计划健康度', '按阶段列出的问题', '诊断', '关键决策者', '角色覆盖', '客户关系', '预测', '目标', '策略', '行动', '控制', '追溯矩阵', '资源投入', '反馈', '救援网络'],
 };
 
 const EXAMPLES = [
@@ -134,7 +134,7 @@ actions:
       const text = format === 'md' ? out : textOf(parseHtml(out));
       assert.ok(text.includes('0/100') || text.includes('**0/100**'));
       assert.ok(text.includes('KAM001'));
-      assert.equal(count(text, 'The file is not valid YAML'), 11);
+      assert.equal(count(text, 'The file is not valid YAML'), 14);
     }
   });
 

@@ -15,7 +15,7 @@ import { FIXED_TODAY, readRepoFile } from '../helpers';
 const EXAMPLE = readRepoFile('examples', 'riverside-general.kam.yaml');
 
 function kam002Findings(text: string, locale: 'en' | 'zh-cn' = 'en'): Finding[] {
-  return checkText(text, { today: FIXED_TODAY, rules: [kam002], config: { rules: {}, maxAnnualChange: 1, locale } });
+  return checkText(text, { today: FIXED_TODAY, rules: [kam002], config: { rules: {}, maxAnnualChange: 1, staleAfterDays: 90, locale } });
 }
 
 function lineOf(text: string, offset: number): number {

@@ -94,7 +94,7 @@ describe('services: completion of keys', () => {
 
   it('offers the keys of a new list item after `- `, also in a list at its key’s column', () => {
     assert.ok(labels(complete('goals:\n  - ‸\n').items).includes('statement'));
-    assert.deepEqual(labels(complete('goals:\n- id: g1\n  statement: Grow\n  ‸\n').items), ['direction', 'metric', 'baseline', 'target', 'deadline', 'owner']);
+    assert.deepEqual(labels(complete('goals:\n- id: g1\n  statement: Grow\n  ‸\n').items), ['drivers', 'direction', 'metric', 'baseline', 'target', 'deadline', 'owner']);
   });
 });
 

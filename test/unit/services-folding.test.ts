@@ -18,7 +18,8 @@ describe('services: folding ranges', () => {
   const ranges = folds(riverside);
 
   it('folds the diagnosis block from its key to its last line', () => {
-    assert.ok(has(ranges, line(riverside, /^diagnosis:$/), line(riverside, /notes: Cardiology drug spend/)));
+    assert.ok(has(ranges, line(riverside, /^diagnosis:$/), line(riverside, /individual: Dr. Zhao is new to DRG/)));
+    assert.ok(has(ranges, line(riverside, /^  purchasing_factors:$/), line(riverside, /individual: Dr. Zhao is new to DRG/)));
   });
 
   it('folds nested maps, lists and list entries', () => {

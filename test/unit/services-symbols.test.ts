@@ -54,13 +54,13 @@ describe('services: document symbols', () => {
     assert.equal(lineAt(doc, diagnosis.range), 'diagnosis:');
     assert.equal(diagnosis.range.start.character, 0);
     const last = riverside.split('\n')[diagnosis.range.end.line];
-    assert.equal(last, '    notes: Cardiology drug spend grew 9% in 2026.');
+    assert.equal(last, "    individual: Dr. Zhao is new to DRG and careful with risk until the pilot's first review.");
     assert.equal(diagnosis.range.end.character, last.length);
   });
 
-  it('nests the six diagnosis sections', () => {
+  it('nests the six diagnosis sections and the purchasing factors', () => {
     const names = child(symbols, 'diagnosis').children?.map((s) => s.name);
-    assert.deepEqual(names, ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials']);
+    assert.deepEqual(names, ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials', 'purchasing_factors']);
     assert.deepEqual(child(child(symbols, 'diagnosis').children, 'macro').children?.map((s) => s.name), ['economic', 'regulatory', 'political', 'demographic']);
   });
 
@@ -115,7 +115,8 @@ describe('services: document symbols', () => {
     ]);
     assert.deepEqual(view(child(symbols, 'feedback')), [['2026-10-30 · zhao', 'Wants proof of lower readmissions, not price talk.']]);
     assert.equal(child(diagnosis, 'drivers').children?.length, 6);
-    assert.equal(textAt(doc, child(diagnosis, 'drivers').children![0].selectionRange), 'DRG cost control');
+    assert.equal(child(diagnosis, 'drivers').children![0].name, 'DRG cost control (d-drg)');
+    assert.equal(textAt(doc, child(diagnosis, 'drivers').children![0].selectionRange), 'd-drg');
   });
 
   it('opens nested maps of strategy and the rescue network', () => {

@@ -5,7 +5,7 @@ import { type Finding } from '../../server/src/engine';
 import { kam001 } from '../../server/src/rules/kam001-yaml-syntax';
 
 function syntaxFindings(text: string, locale: 'en' | 'zh-cn' = 'en'): Finding[] {
-  return checkText(text, { rules: [kam001], config: { rules: {}, maxAnnualChange: 1, locale } });
+  return checkText(text, { rules: [kam001], config: { rules: {}, maxAnnualChange: 1, staleAfterDays: 90, locale } });
 }
 
 describe('KAM001 yaml-syntax', () => {

@@ -1,11 +1,13 @@
 // The `kam` command line. Each subcommand is one module that registers itself on the program.
 import { Command, CommanderError } from 'commander';
+import { registerDiff } from './diff';
 import { registerLint } from './lint';
 import { registerLsp } from './lsp';
+import { registerPortfolio } from './portfolio';
 import { registerReport } from './report';
 import { packageInfo } from './package-info';
 
-const SUBCOMMANDS: ((program: Command) => void)[] = [registerLint, registerReport, registerLsp];
+const SUBCOMMANDS: ((program: Command) => void)[] = [registerLint, registerReport, registerPortfolio, registerDiff, registerLsp];
 
 const program = new Command('kam')
   .description('Check key-account plans (*.kam.yaml) against the KAM method.')
@@ -28,10 +30,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-try {
-  program.parse();
-} catch (e) {
+// Async, so a subcommand that writes a file in the background (`kam report -o deck.pptx`) is awaited
+// and its errors land here too.
+program.parseAsync().catch((e: unknown) => {
   // Help and --version end with code 0; every other parse error is bad usage: 2, not commander's 1.
   if (!(e instanceof CommanderError)) throw e;
   process.exitCode = e.exitCode === 0 ? 0 : 2;
-}
+});

@@ -49,7 +49,7 @@ export function runRules(plan: Plan, registry: readonly Rule[], options: CheckOp
       });
     };
     try {
-      rule.check({ plan, today, maxAnnualChange: config.maxAnnualChange, report });
+      rule.check({ plan, today, maxAnnualChange: config.maxAnnualChange, staleAfterDays: config.staleAfterDays, report });
     } catch (error) {
       if (!options.onRuleError) throw error;
       options.onRuleError(rule, error);

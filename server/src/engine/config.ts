@@ -1,9 +1,10 @@
 // One configuration table for the editor and the CLI: each rule, by code or name, set to
-// off | info | warning | error, plus KAM303's limit and the message locale.
+// off | info | warning | error, plus KAM303's limit, KAM207's staleness and the message locale.
 // Sources, later winning: defaults < editor settings < the nearest `.kamrc.yaml`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { DEFAULT_STALE_AFTER_DAYS } from './engagement';
 import type { Rule } from './rule';
 import type { Locale, Setting } from './types';
 import { normalizeLocale } from './types';
@@ -12,6 +13,8 @@ export interface KamConfig {
   /** Rule code → setting (names are turned into codes on merge, so a later layer always wins). */
   rules: Record<string, Setting>;
   maxAnnualChange: number;
+  /** `relationships.staleAfterDays`: days without contact after which a key relationship is stale (KAM207). */
+  staleAfterDays: number;
   locale: Locale;
 }
 
@@ -20,7 +23,7 @@ export const RC_FILES = ['.kamrc.yaml', '.kamrc.yml'];
 const SETTINGS: readonly string[] = ['off', 'info', 'warning', 'error'];
 
 export function defaultConfig(locale: Locale = 'en'): KamConfig {
-  return { rules: {}, maxAnnualChange: DEFAULT_MAX_ANNUAL_CHANGE, locale };
+  return { rules: {}, maxAnnualChange: DEFAULT_MAX_ANNUAL_CHANGE, staleAfterDays: DEFAULT_STALE_AFTER_DAYS, locale };
 }
 
 /** The setting in force for a rule: the configured one, else the rule's default. */
@@ -53,6 +56,12 @@ export function mergeConfig(base: KamConfig, raw: unknown, knownRules: readonly 
   if (limit !== undefined) {
     if (typeof limit === 'number' && Number.isFinite(limit) && limit >= 0) config.maxAnnualChange = limit;
     else problems.push('`goals.maxAnnualChange` must be a number ≥ 0 (1 = doubling per year)');
+  }
+  const relationships = r.relationships as Record<string, unknown> | undefined;
+  const stale = relationships && typeof relationships === 'object' ? relationships.staleAfterDays : undefined;
+  if (stale !== undefined) {
+    if (typeof stale === 'number' && Number.isInteger(stale) && stale >= 0) config.staleAfterDays = stale;
+    else problems.push('`relationships.staleAfterDays` must be a whole number of days ≥ 0');
   }
   if (typeof r.locale === 'string' && r.locale !== 'auto') config.locale = normalizeLocale(r.locale);
   return { config, problems };

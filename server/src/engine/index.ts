@@ -12,4 +12,5 @@ export { ruleDocUrl, ruleDocsDir } from './docs';
 export { PLAN_SCHEMA, schemaAt, keysAt, resolveSchema, valueKind, type SchemaNode, type ValueKind } from './schema';
 export * from './spans';
 export * from './plan-index';
+export * from './engagement';
 export * from './smart';

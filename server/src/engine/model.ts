@@ -44,6 +44,7 @@ export interface Account extends Entity {
 }
 
 export interface Driver extends Entity {
+  id?: string;
   name?: string;
   kind?: string;
   note?: string;
@@ -79,6 +80,8 @@ export interface Goal extends Entity {
   target?: Quantity;
   deadline?: string;
   owner?: string;
+  /** The ids of the business drivers the goal answers. */
+  drivers: Ref[];
 }
 
 export interface Action extends Entity {

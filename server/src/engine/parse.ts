@@ -50,7 +50,7 @@ function planOf(text: string, doc: Document.Parsed): Plan {
   plan.units = list('units').map(readUnit);
   plan.stakeholders = list('stakeholders').map((e) => readStakeholder(doc, e));
   plan.forecast = section('forecast');
-  plan.goals = list('goals').map(readGoal);
+  plan.goals = list('goals').map((e) => readGoal(doc, e));
   plan.strategy = section('strategy');
   plan.actions = list('actions').map((e) => readAction(doc, e));
   plan.controls = list('controls').map(readControl);
@@ -101,7 +101,7 @@ function readAccount(e: Entity): Account {
 }
 
 function readDriver(e: Entity): Driver {
-  return { ...e, name: textField(e, 'name'), kind: textField(e, 'kind'), note: textField(e, 'note') };
+  return { ...e, id: textField(e, 'id'), name: textField(e, 'name'), kind: textField(e, 'kind'), note: textField(e, 'note') };
 }
 
 function readUnit(e: Entity): Unit {
@@ -128,7 +128,7 @@ function readStakeholder(doc: Document, e: Entity): Stakeholder {
   };
 }
 
-function readGoal(e: Entity): Goal {
+function readGoal(doc: Document, e: Entity): Goal {
   return {
     ...e,
     id: textField(e, 'id'),
@@ -139,6 +139,7 @@ function readGoal(e: Entity): Goal {
     target: quantityField(e, 'target'),
     deadline: textField(e, 'deadline'),
     owner: textField(e, 'owner'),
+    drivers: refsField(doc, e, 'drivers'),
   };
 }
 

@@ -1,6 +1,7 @@
 // Facts about a plan that the views, the services and the report share: who holds each role, the actions in date order,
 // the budget total, where a section stands, and the text of free-form sections.
 import type { Node } from 'yaml';
+import { isLive } from './engagement';
 import type { Action, Entity, Plan, Stakeholder } from './model';
 import { ROLES, type Role } from './roles';
 import { sectionKeyOrTop } from './spans';
@@ -41,7 +42,7 @@ export interface BudgetTotal {
 export function budgetTotal(actions: readonly Action[]): BudgetTotal {
   const out: BudgetTotal = { total: 0, counted: 0, unreadable: 0, cancelled: 0 };
   for (const a of actions) {
-    if (a.status === 'cancelled') {
+    if (!isLive(a)) {
       out.cancelled++;
       continue;
     }

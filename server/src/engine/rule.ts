@@ -24,6 +24,8 @@ export interface RuleContext<Data extends FindingData = FindingData> {
   readonly today: string;
   /** KAM303's limit: the largest relative change per year a goal may ask for (1 = doubling). */
   readonly maxAnnualChange: number;
+  /** KAM207's limit: days since the last contact after which a key relationship is stale. */
+  readonly staleAfterDays: number;
   report(report: Report<Data>): void;
 }
 

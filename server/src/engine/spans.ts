@@ -37,3 +37,14 @@ export function itemAnchor(entity: Entity): Span {
   const first = entity.fields.values().next().value;
   return first ? first.key : entity.span;
 }
+
+/**
+ * A list item as written — the map, or the alias (`- *x`) that stands for it in the list — without
+ * the line break a block map's range ends with, so the range stays on the item's own lines.
+ */
+export function itemSpan(plan: Plan, entity: Entity): Span {
+  const { start, end } = entity.via ?? entity.span;
+  let last = end;
+  while (last > start && /\s/.test(plan.text[last - 1])) last--;
+  return { start, end: last };
+}

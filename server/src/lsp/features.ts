@@ -98,11 +98,11 @@ export function registerFeatures(connection: Connection, documents: PlanDocument
   });
   connection.onHover(async ({ textDocument, position }) => {
     if (!documents.get(textDocument.uri)) return null;
-    const { locale } = await env().settings.configFor(textDocument.uri);
+    const { locale, staleAfterDays } = await env().settings.configFor(textDocument.uri);
     const parsed = plan(textDocument.uri);
     if (!parsed) return null;
     const findings = env().validator.findingsFor(textDocument.uri, parsed.document.version);
-    return hover(parsed, position, { locale, findings });
+    return hover(parsed, position, { locale, findings, today: env().today ?? localToday(), staleAfterDays });
   });
   connection.onDocumentSymbol(({ textDocument }) => {
     const parsed = plan(textDocument.uri);

@@ -10,7 +10,7 @@ import { buildFormModel } from '../services/form/form-model';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
 import { KamMethods, type FormEditParams, type FormEditResult, type FormParams, type FormResult } from './protocol';
-import { healthAnswer, planReader } from './view-requests';
+import { checkedPlan, healthAnswer } from './view-requests';
 
 const WORDS = {
   changed: text('The plan changed meanwhile; the form shows it now.', '计划已在此期间更改，表单现已更新。'),
@@ -21,7 +21,7 @@ const WORDS = {
 const OPS = ['set', 'add', 'remove', 'move', 'fix'];
 
 export function registerFormRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
-  const { checked } = planReader(connection, documents, env);
+  const checked = (uri: string) => checkedPlan(connection, documents, env, uri);
 
   /** The form of each version by locale: asked again for the same version (its diagnostics came), it answers at once. */
   const answers = new WeakMap<object, Map<string, FormResult>>();

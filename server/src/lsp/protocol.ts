@@ -10,6 +10,9 @@ import type { FormIntent } from '../services/form/intents';
 import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
 import type { Influence, Stance } from '../engine/format';
+import type { MapMark } from '../views/map-svg';
+import type { ChangeKind, Plain } from '../report/diff';
+import type { PortfolioRow } from '../report/portfolio';
 
 export const KamMethods = {
   /** {@link PlanParams} → {@link OutlineResult} | null (null: the document is not open in the server). */
@@ -26,6 +29,12 @@ export const KamMethods = {
   form: 'kam/form',
   /** {@link FormEditParams} → WorkspaceEdit | null (null: the plan already says so); a stale version fails as ContentModified. */
   formEdit: 'kam/formEdit',
+  /** {} → {@link PortfolioResult}: a row per plan of the workspace, from the workspace check (no scan of its own). */
+  portfolio: 'kam/portfolio',
+  /** {@link PortfolioExportParams} → {@link PortfolioExportResult}. */
+  portfolioExport: 'kam/portfolioExport',
+  /** {@link DiffParams} → {@link DiffResult} | null: an earlier text of an open plan against its current version. */
+  diff: 'kam/diff',
   /** {@link PlanParams} → {@link ConfigurationResult}: where a plan's configuration comes from (the language status item). */
   configuration: 'kam/configuration',
 } as const;
@@ -71,10 +80,10 @@ export interface StakeholderMapResult extends PlanResult {
   svg: { map: string; grid: string };
   /** The stylesheet of the SVGs' classes; every colour in it is a `--kam-*` variable the page sets. */
   css: string;
-  choices: { stances: Choice<Stance>[]; influences: Choice<Influence>[]; roles: Choice<Role>[] };
+  choices: { stances: Choice<Stance>[]; influences: Choice<Influence>[]; roles: Choice<Role>[]; marks: Choice<MapMark>[] };
 }
 
-export type ReportFormat = 'md' | 'html';
+export type ReportFormat = 'md' | 'html' | 'pptx';
 
 export interface ReportParams extends PlanParams {
   format: ReportFormat;
@@ -82,6 +91,7 @@ export interface ReportParams extends PlanParams {
 
 export interface ReportResult extends PlanResult {
   format: ReportFormat;
+  /** The report; a deck (`pptx`) as base64. */
   text: string;
 }
 
@@ -134,6 +144,62 @@ export interface FormEditParams extends PlanParams {
 export type FormEditResult = WorkspaceEdit | null;
 
 export type { FormIntent, FormModel };
+/** A portfolio row with the plan it is about; `file` is relative to its workspace folder. */
+export interface PortfolioEntry extends PortfolioRow {
+  uri: string;
+  /** Open in the editor: the row follows the unsaved text. */
+  open: boolean;
+}
+
+export interface PortfolioResult {
+  locale: Locale;
+  today: string;
+  /** Lowest health first, then by file. */
+  rows: PortfolioEntry[];
+  /** Plans waiting for their check (a scan under way, files changed on disk): the rows are not complete yet. */
+  pending: number;
+}
+
+export type PortfolioExportFormat = 'md' | 'html' | 'csv';
+
+export interface PortfolioExportParams {
+  format: PortfolioExportFormat;
+  /** HTML: the path from where the page is saved to the workspace folder, `/`-separated, ending in `/` (default ''). */
+  linkBase?: string;
+}
+
+export interface PortfolioExportResult {
+  format: PortfolioExportFormat;
+  text: string;
+}
+
+export interface DiffParams extends PlanParams {
+  /** The earlier text of the plan (a git revision's). */
+  before: string;
+  /** What the earlier version is called: a revision. */
+  label: string;
+}
+
+export interface DiffChange {
+  kind: ChangeKind;
+  path: string;
+  before: Plain;
+  after: Plain;
+  /** The change as a review memo says it, in the plan's locale. */
+  text: string;
+  /** Where it is in the current text (for a removal: the list or map it left). */
+  range: Range;
+}
+
+export interface DiffResult extends PlanResult {
+  before: { label: string; health: number };
+  after: { label: string; health: number };
+  changes: DiffChange[];
+  findings: { fixed: { code: string; message: string }[]; new: { code: string; message: string }[] };
+  /** Headings and empty-list words for the page, in the plan's locale. */
+  words: Record<string, string>;
+}
+
 export interface ConfigurationResult {
   uri: string;
   /** The `file:` URI of the `.kamrc.yaml` that applies (the nearest, no higher than the workspace folder); null when none does. */

@@ -15,6 +15,7 @@ import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { registerFormRequests } from './form-requests';
 import { RC_FILE_PATTERN, Settings } from './settings';
 import { Validator } from './validation';
+import { registerPortfolioRequests } from './portfolio-requests';
 import { registerViewRequests } from './view-requests';
 import { WorkspacePlans } from './workspace';
 
@@ -86,6 +87,7 @@ export function startServer(): void {
   registerFeatures(connection, documents, () => ({ settings, validator, today }));
   registerViewRequests(connection, documents, () => ({ settings, validator, today }));
   registerFormRequests(connection, documents, () => ({ settings, validator, today }));
+  registerPortfolioRequests(connection, documents, () => ({ settings, validator, today, workspacePlans }));
   registerConfigurationRequest(connection, () => settings);
   documents.listen(connection);
   connection.listen();

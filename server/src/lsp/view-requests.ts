@@ -11,11 +11,14 @@ import type { Locale, Text } from '../engine/types';
 import { itemAnchor } from '../engine/spans';
 import { localToday } from '../engine/values';
 import { REPORT_FORMATS, renderReport } from '../report';
+import { renderPptx } from '../report/pptx';
 import { rangeOf, trimEnd, type PlanDocument } from '../services/document';
 import { editStakeholder, StakeholderEditError } from '../services/stakeholder-edit';
 import { buildOutline, buildStakeholderMap, MAP_CSS, planHealth, renderGridSvg, renderMapSvg, type OutlineItem } from '../views';
 import { INFLUENCES, STANCES } from '../engine/format';
 import { countsText, INFLUENCE_LABELS, STAGE_LABELS, STANCE_LABELS } from '../engine/vocabulary';
+import { MAP_MARK_LABELS, MAP_MARKS } from '../views/map-svg';
+import type { RelationshipClock } from '../views/stakeholder-map-model';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
 import {
@@ -39,46 +42,17 @@ const CHANGED: Text = {
   'zh-cn': '地图打开期间计划已更改，请查看后重试。',
 };
 
-/** How a request reads a plan: the document's current version, with its locale, findings and today. */
-export function planReader(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment) {
+export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
   /** The document's current version and the locale it is shown in; undefined when it is not open. */
-  async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale } | undefined> {
+  async function opened(uri: string): Promise<{ parsed: PlanDocument; locale: Locale; staleAfterDays: number } | undefined> {
     if (!documents.get(uri)) return undefined;
-    const { locale } = await env().settings.configFor(uri);
+    const { locale, staleAfterDays } = await env().settings.configFor(uri);
     // The plan is taken after the wait: a newer version parsed meanwhile reuses the older one's document.
     const parsed = documents.planFor(uri);
-    return parsed && { parsed, locale };
+    return parsed && { parsed, locale, staleAfterDays };
   }
 
-  /** As `opened`, with the version's findings (those published, else checked now), the config and the checker's today. */
-  async function checked(uri: string) {
-    if (!documents.get(uri)) return undefined;
-    const { settings, validator, today } = env();
-    const config = await settings.configFor(uri);
-    const parsed = documents.planFor(uri); // after the wait, as in `opened`
-    if (!parsed) return undefined;
-    const findings =
-      validator.findingsFor(uri, parsed.document.version) ??
-      checkPlan(parsed.plan, {
-        config,
-        today,
-        onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
-      });
-    return { parsed, findings, config, locale: config.locale, today: today ?? localToday() };
-  }
-
-  return { opened, checked };
-}
-
-/** The plan-health score and each stage's mark, with the stages' names and counts in words. */
-export function healthAnswer(findings: readonly Finding[], parses: boolean, locale: Locale): Omit<HealthResult, keyof PlanResult> {
-  const health = planHealth(findings, { parses });
-  const stages = health.stages.map(({ stage, mark, counts }) => ({ stage, label: STAGE_LABELS[stage][locale], mark, counts, summary: countsText(counts, locale) }));
-  return { score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
-}
-
-export function registerViewRequests(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment): void {
-  const { opened, checked } = planReader(connection, documents, env);
+  const checked = (uri: string) => checkedPlan(connection, documents, env, uri);
 
   const about = (parsed: PlanDocument, locale: Locale) => ({ uri: parsed.document.uri, version: parsed.document.version, locale });
 
@@ -100,16 +74,17 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
     const o = await opened(uri);
     if (!o) return null;
     const { parsed, locale } = o;
+    const clock = { today: env().today ?? localToday(), staleAfterDays: o.staleAfterDays };
     const answers = mapAnswers.get(parsed) ?? new Map<string, StakeholderMapResult>();
     mapAnswers.set(parsed, answers);
-    const key = `${locale} ${standalone === true}`;
-    const answer = answers.get(key) ?? mapAnswer(parsed, locale, standalone === true);
+    const key = `${locale} ${standalone === true} ${clock.today} ${clock.staleAfterDays}`;
+    const answer = answers.get(key) ?? mapAnswer(parsed, locale, standalone === true, clock);
     answers.set(key, answer);
     return answer;
   });
 
-  function mapAnswer(parsed: PlanDocument, locale: Locale, standalone: boolean): StakeholderMapResult {
-    const map = buildStakeholderMap(parsed.plan);
+  function mapAnswer(parsed: PlanDocument, locale: Locale, standalone: boolean, clock: RelationshipClock): StakeholderMapResult {
+    const map = buildStakeholderMap(parsed.plan, clock);
     const options = { locale, standalone };
     const ranges = Object.fromEntries(
       parsed.plan.stakeholders.map((s, i) => [
@@ -128,15 +103,21 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
         stances: STANCES.map((s) => choice(s, STANCE_LABELS)),
         influences: INFLUENCES.map((i) => choice(i, INFLUENCE_LABELS)),
         roles: ROLES.map((r) => choice(r, ROLE_LABELS)),
+        marks: MAP_MARKS.map((m) => choice(m, MAP_MARK_LABELS)),
       },
     };
   }
 
   connection.onRequest(KamMethods.report, async ({ uri, format }: ReportParams): Promise<ReportResult | null> => {
-    if (!REPORT_FORMATS.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${REPORT_FORMATS.join(', ')}`);
+    const formats = [...REPORT_FORMATS, 'pptx'];
+    if (!formats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${formats.join(', ')}`);
     const c = await checked(uri);
     if (!c) return null;
-    const text = renderReport(c.parsed.plan, c.findings, { format, locale: c.locale, today: c.today });
+    const options = { locale: c.locale, today: c.today, staleAfterDays: c.config.staleAfterDays };
+    const text =
+      format === 'pptx'
+        ? (await renderPptx(c.parsed.plan, c.findings, options)).toString('base64')
+        : renderReport(c.parsed.plan, c.findings, { ...options, format });
     return { ...about(c.parsed, c.locale), format, text };
   });
 
@@ -173,4 +154,28 @@ function withRanges(parsed: PlanDocument, item: OutlineItem): OutlineNode {
     selection: rangeOf(document, item.selection),
     children: item.children.map((child) => withRanges(parsed, child)),
   };
+}
+
+/** The plan-health score and each stage's mark, with the stages' names and counts in words. */
+export function healthAnswer(findings: readonly Finding[], parses: boolean, locale: Locale): Omit<HealthResult, keyof PlanResult> {
+  const health = planHealth(findings, { parses });
+  const stages = health.stages.map(({ stage, mark, counts }) => ({ stage, label: STAGE_LABELS[stage][locale], mark, counts, summary: countsText(counts, locale) }));
+  return { score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
+}
+
+/** An open plan's current version with its findings (those published, else checked now), its locale and the checker's today. */
+export async function checkedPlan(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment, uri: string) {
+  if (!documents.get(uri)) return undefined;
+  const { settings, validator, today } = env();
+  const config = await settings.configFor(uri);
+  const parsed = documents.planFor(uri); // after the wait, as in `opened`
+  if (!parsed) return undefined;
+  const findings =
+    validator.findingsFor(uri, parsed.document.version) ??
+    checkPlan(parsed.plan, {
+      config,
+      today,
+      onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+    });
+  return { parsed, findings, config, locale: config.locale, today: today ?? localToday() };
 }

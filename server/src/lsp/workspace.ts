@@ -5,7 +5,8 @@
 //
 // Hundreds of plans must not make the editor wait: closed files are checked one at a time with a
 // turn of the event loop before each, so a request for an open document waits for one file's check
-// at most. Nothing of a closed file is kept but its path and the URI its diagnostics were published under.
+// at most. Of a closed file only its path, the URI its diagnostics were published under and its
+// portfolio row (a few numbers, for the KAM Portfolio view) are kept.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan } from '../rules/check';
 import type { KamConfig } from '../engine/config';
 import { exclusionFor, findPlanFiles, isPlanFile, planOfContents, readPlanFile, relativeTo, type Exclusion } from '../engine/plan-files';
+import { localToday } from '../engine/values';
+import { portfolioRow, type PortfolioRow } from '../report/portfolio';
 import { text } from '../engine/vocabulary';
 import { toDiagnostic } from './diagnostics';
 import type { PlanDocuments } from './documents';
@@ -59,6 +62,8 @@ export class WorkspacePlans implements ClosedDocuments {
   private scans = 0;
   private rescanTimer?: NodeJS.Timeout;
   private draining = false;
+  /** The portfolio row of each closed plan checked from disk: path → its URI and row. */
+  private readonly rows = new Map<string, { uri: string; row: PortfolioRow }>();
   private report?: ScanReport;
 
   /** @param today fixes "today" for time-based rules (tests); the local date otherwise. */
@@ -79,6 +84,16 @@ export class WorkspacePlans implements ClosedDocuments {
     this.rescanTimer = setTimeout(() => {
       this.scan(generation).catch((e) => this.connection.console.error(`Scanning the workspace failed: ${(e as Error).stack ?? String(e)}`));
     }, RESCAN_DELAY_MS);
+  }
+
+  /** The rows of the closed plans checked so far (an open plan's row comes from its editor text). */
+  portfolioRows(): { uri: string; row: PortfolioRow }[] {
+    return [...this.rows.values()];
+  }
+
+  /** Plans waiting for their disk check. */
+  get pending(): number {
+    return this.queue.size;
   }
 
   /** Plan files created, changed or deleted on disk. */
@@ -205,12 +220,17 @@ export class WorkspacePlans implements ClosedDocuments {
       today: this.today,
       onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
     });
+    const folder = this.settings.folderOf(file);
+    const relative = folder ? relativeTo(folder, file) : path.basename(file);
+    const today = this.today ?? localToday();
+    this.rows.set(file, { uri, row: portfolioRow(plan, findings, { file: relative, today, config }) });
     const document = TextDocument.create(uri, 'kam-yaml', 0, plan.text);
     return findings.map((finding) => toDiagnostic(finding, document));
   }
 
   /** Takes the file's disk diagnostics away, if any were published. */
   private forget(file: string): void {
+    this.rows.delete(file);
     const uri = this.shown.get(file);
     if (uri === undefined) return;
     this.shown.delete(file);

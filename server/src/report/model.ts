@@ -2,6 +2,7 @@
 // only lay it out, so both say the same thing in the same order. Block text is plain text (renderers
 // escape it); only `figure.svg` is markup, made by ../views/map-svg.ts, which escapes plan text itself.
 import type { Plan, Stakeholder } from '../engine/model';
+import { DEFAULT_STALE_AFTER_DAYS } from '../engine/engagement';
 import { indexById } from '../engine/plan-index';
 import { ROLE_LABELS } from '../engine/roles';
 import { lineOf } from '../engine/spans';
@@ -39,6 +40,7 @@ import { renderGridSvg, renderMapSvg } from '../views/map-svg';
 import { actionsByDate, budgetTotal, nestedEntity, stakeholderLabel, textEntries, textsOf } from '../engine/plan-facts';
 import { SMART_LETTERS, smartStatus } from '../engine/smart-status';
 import { buildStakeholderMap, type StakeholderMap } from '../views/stakeholder-map-model';
+import { investmentSection, purchasingFactorsSection, relationshipsSection, traceabilitySection, type MethodContext } from './method-sections';
 
 /** A table cell or list item: plain text, with a tone the HTML shows as colour. */
 export interface Cell {
@@ -90,16 +92,23 @@ export interface ReportOptions {
   locale: Locale;
   /** The report's date, `YYYY-MM-DD` (the same "today" the findings were computed with). */
   today: string;
+  /** `relationships.staleAfterDays` (default 90): when a key relationship counts as stale. */
+  staleAfterDays?: number;
 }
 
 const NONE = '—';
 
-export function buildReport(plan: Plan, findings: readonly Finding[], { locale, today }: ReportOptions): ReportModel {
+export function buildReport(plan: Plan, findings: readonly Finding[], { locale, today, staleAfterDays = DEFAULT_STALE_AFTER_DAYS }: ReportOptions): ReportModel {
   const say = (word: Word, args?: Args) => interpolate(WORDS[word][locale], args, locale);
   const label = (labels: Terms, key: string | undefined) => (key === undefined ? NONE : labelOf(labels, key, locale));
   const or = (value: string | undefined) => (value === undefined || value.trim() === '' ? NONE : value);
   const join = (values: readonly string[]) => (values.length === 0 ? NONE : values.join('; '));
   const number = new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 2 });
+  const method: MethodContext = { plan, locale, today, staleAfterDays, amount: (n) => number.format(n) };
+  const methodSection = (build: (ctx: MethodContext) => Section): Section => {
+    const built = build(method);
+    return readable ? built : section(built.id, built.title, empty('unreadable'));
+  };
 
   const health = planHealth(findings, { parses: plan.syntaxErrors.length === 0 });
   const people = indexById(plan.stakeholders);
@@ -111,7 +120,7 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
     return s ? stakeholderLabel(s) : id;
   };
   let builtMap: StakeholderMap | undefined;
-  const stakeholderMap = () => (builtMap ??= buildStakeholderMap(plan));
+  const stakeholderMap = () => (builtMap ??= buildStakeholderMap(plan, { today, staleAfterDays }));
   const section = (id: string, title: string, blocks: Block[], sections: Section[] = []): Section => ({ id, title, blocks, sections });
   const empty = (word: Word = 'notFilled'): Block[] => [{ kind: 'empty', text: say(word) }];
   const only = (blocks: Block[]): Body => ({ blocks, sections: [] });
@@ -138,11 +147,14 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
       content('diagnosis', say('diagnosis'), diagnosis),
       content('stakeholders', say('stakeholders'), stakeholders),
       content('roles', say('coverage'), coverage),
+      methodSection(relationshipsSection),
       content('forecast', say('forecast'), forecast),
       content('goals', say('goals'), goals),
       content('strategy', say('strategy'), strategy),
       content('actions', say('actions'), actions),
       content('controls', say('controls'), controls),
+      methodSection(traceabilitySection),
+      methodSection(investmentSection),
       content('feedback', say('feedback'), feedback),
       content('rescue-network', say('rescue'), rescueNetwork),
     ],
@@ -222,6 +234,7 @@ export function buildReport(plan: Plan, findings: readonly Finding[], { locale, 
         section('drivers', say('drivers'), drivers),
         section('organization', say('organization'), organization),
         section('financials', say('financials'), factors('financials', FINANCIAL_LABELS)),
+        purchasingFactorsSection(method),
       ],
     };
   }

@@ -11,6 +11,9 @@ import { kam203 } from './kam203-reference-unknown';
 import { kam204 } from './kam204-id-duplicate';
 import { kam205 } from './kam205-decision-maker-not-engaged';
 import { kam206 } from './kam206-gatekeeper-left-out';
+import { kam207 } from './kam207-relationship-stale';
+import { kam208 } from './kam208-stage-role-not-engaged';
+import { kam209 } from './kam209-opposition-unmanaged';
 import { kam300 } from './kam300-goals-missing';
 import { kam301 } from './kam301-goal-not-specific';
 import { kam302 } from './kam302-goal-not-measurable';
@@ -20,10 +23,13 @@ import { kam305 } from './kam305-goal-not-time-bound';
 import { kam401 } from './kam401-swot-incomplete';
 import { kam501 } from './kam501-action-incomplete';
 import { kam502 } from './kam502-action-after-deadline';
+import { kam503 } from './kam503-action-without-goal';
 import { kam601 } from './kam601-goal-without-control';
 import { kam602 } from './kam602-feedback-unanswered';
 import { kam603 } from './kam603-review-overdue';
+import { kam604 } from './kam604-control-overdue';
 import { kam701 } from './kam701-rescue-network-gap';
+import { kam801 } from './kam801-goal-not-grounded';
 
 /** Every rule by its code, each with its own type: what a fix reads of its findings is typed from here. */
 export const RULE_BY_CODE = {
@@ -38,6 +44,9 @@ export const RULE_BY_CODE = {
   KAM204: kam204,
   KAM205: kam205,
   KAM206: kam206,
+  KAM207: kam207,
+  KAM208: kam208,
+  KAM209: kam209,
   KAM300: kam300,
   KAM301: kam301,
   KAM302: kam302,
@@ -47,10 +56,13 @@ export const RULE_BY_CODE = {
   KAM401: kam401,
   KAM501: kam501,
   KAM502: kam502,
+  KAM503: kam503,
   KAM601: kam601,
   KAM602: kam602,
   KAM603: kam603,
+  KAM604: kam604,
   KAM701: kam701,
+  KAM801: kam801,
 };
 
 export type RuleCode = keyof typeof RULE_BY_CODE;

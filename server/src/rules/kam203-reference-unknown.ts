@@ -14,8 +14,8 @@ export const kam203: Rule<Kam203Data> = {
   severity: 'error',
   stage: 'document',
   description: {
-    en: 'Every id reference (reports_to, unit, parent, with, goal, from) names a stakeholder, unit or goal of the plan.',
-    'zh-cn': '每个 id 引用（reports_to、unit、parent、with、goal、from）都必须指向计划中已有的关键人物、部门或目标。',
+    en: "Every id reference (reports_to, unit, parent, with, goal, from, a goal's drivers) names a stakeholder, unit, goal or driver of the plan.",
+    'zh-cn': '每个 id 引用（reports_to、unit、parent、with、goal、from、目标的 drivers）都必须指向计划中已有的关键人物、部门、目标或驱动因素。',
   },
   messages: {
     default: {

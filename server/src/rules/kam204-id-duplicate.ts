@@ -14,8 +14,8 @@ export const kam204: Rule = {
   severity: 'error',
   stage: 'document',
   description: {
-    en: 'Stakeholder, unit, goal and action ids are unique within their list.',
-    'zh-cn': '关键人物、部门、目标和行动的 id 在各自列表中必须唯一。',
+    en: 'Driver, stakeholder, unit, goal and action ids are unique within their list.',
+    'zh-cn': '驱动因素、关键人物、部门、目标和行动的 id 在各自列表中必须唯一。',
   },
   messages: {
     default: {

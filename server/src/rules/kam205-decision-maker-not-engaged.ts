@@ -1,4 +1,4 @@
-import { engagedIds } from '../engine/plan-index';
+import { engagedIds, isEngaged } from '../engine/engagement';
 import type { Rule } from '../engine/rule';
 
 /**
@@ -24,7 +24,7 @@ export const kam205: Rule = {
     const deciders = plan.stakeholders.filter((s) => s.roles.some((r) => r.role === 'decision-maker'));
     if (deciders.length === 0) return; // KAM201 asks who decides
     const engaged = engagedIds(plan);
-    if (deciders.some((s) => s.id !== undefined && engaged.has(s.id))) return;
+    if (deciders.some((s) => isEngaged(s, engaged))) return;
     const firstRole = deciders[0].roles.find((r) => r.role === 'decision-maker')!;
     report({
       span: plan.root?.fields.get('actions')?.key ?? firstRole.span,

@@ -1,4 +1,4 @@
-import { engagedIds } from '../engine/plan-index';
+import { engagedIds, isEngaged } from '../engine/engagement';
 import type { Rule } from '../engine/rule';
 
 /** A gatekeeper (关卡者) no live action involves: the method says keep them in the loop, never left out. */
@@ -21,7 +21,7 @@ export const kam206: Rule = {
     const engaged = engagedIds(plan);
     for (const s of plan.stakeholders) {
       const key = s.fields.get('gatekeeper')?.key;
-      if (!s.gatekeeper || !key || (s.id !== undefined && engaged.has(s.id))) continue;
+      if (!s.gatekeeper || !key || isEngaged(s, engaged)) continue;
       report({ span: key, args: { who: s.id ?? s.name ?? '?' }, data: { stakeholder: s.id } });
     }
   },

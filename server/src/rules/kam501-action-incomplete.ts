@@ -1,4 +1,4 @@
-import { liveActions } from '../engine/plan-index';
+import { liveActions } from '../engine/engagement';
 import type { Rule } from '../engine/rule';
 import { itemAnchor } from '../engine/spans';
 import { keyList } from '../engine/types';

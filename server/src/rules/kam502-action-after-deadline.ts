@@ -1,4 +1,5 @@
-import { indexById, liveActions } from '../engine/plan-index';
+import { liveActions } from '../engine/engagement';
+import { indexById } from '../engine/plan-index';
 import type { Rule } from '../engine/rule';
 import { daysBetween, isValidDate } from '../engine/values';
 

@@ -34,7 +34,7 @@ import {
   type Terms,
 } from '../engine/vocabulary';
 import { rangeOf, type PlanDocument } from './document';
-import { goalMarkdown, keyMarkdown, roleMarkdown, stakeholderMarkdown, unitMarkdown, valueMarkdown } from './hover';
+import { driverMarkdown, goalMarkdown, keyMarkdown, roleMarkdown, stakeholderMarkdown, unitMarkdown, valueMarkdown } from './hover';
 import { keyText, METHOD_TEXT } from './method-text';
 import { slotAt, type KeySlot, type ValueSlot, type YamlPath } from './yaml-path';
 
@@ -222,6 +222,7 @@ function idChoices(kind: IdKind, { plans, locale }: ValueContext): Choice[] {
     if (kind === 'stakeholder') for (const s of plan.stakeholders) add(s.id, joined([s.name, s.title]), stakeholderMarkdown(s, plan, locale));
     if (kind === 'goal') for (const g of plan.goals) add(g.id, g.statement, goalMarkdown(g, locale));
     if (kind === 'unit') for (const u of plan.units) add(u.id, u.name, unitMarkdown(u, plan, locale));
+    if (kind === 'driver') for (const d of plan.drivers) add(d.id, d.name, driverMarkdown(d, locale));
     if (kind === 'action') for (const a of plan.actions) add(a.id, a.what, a.what ?? '');
   }
   return [...choices.values()];

@@ -2,7 +2,8 @@
 // reference names; a goal's statement and SMART status; a unit; a role and what its holder cares
 // about; an enum value. The Markdown builders are shared with completion's documentation.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { Goal, Plan, Stakeholder, Unit } from '../engine/model';
+import type { Driver, Goal, Plan, Stakeholder, Unit } from '../engine/model';
+import { daysSinceContact, DEFAULT_STALE_AFTER_DAYS, engagedIds, isKeyRelationship, isStale, isUnmanagedOpposition } from '../engine/engagement';
 import { indexById } from '../engine/plan-index';
 import { ROLE_ALIASES, ROLE_LABELS, type Role } from '../engine/roles';
 import type { Finding } from '../engine/rule';
@@ -17,6 +18,7 @@ import {
   ID_KIND_LABELS,
   INFLUENCE_LABELS,
   LABELS,
+  REPORT_WORDS,
   labelOf,
   listOf,
   ROLE_ORIENTATION,
@@ -35,6 +37,15 @@ export interface HoverOptions {
   locale?: Locale;
   /** The plan's findings: a goal's SMART status is read from KAM301–KAM305. Without them it is not shown. */
   findings?: readonly Finding[];
+  /** Today and KAM207's limit: a stakeholder's hover counts the days since the last contact. Not shown without today. */
+  today?: string;
+  staleAfterDays?: number;
+}
+
+/** What a stakeholder's hover counts from. */
+export interface ContactClock {
+  today: string;
+  staleAfterDays: number;
 }
 
 const UNKNOWN_ID = text('No {kind} has the id `{id}`.', '没有 id 为 `{id}` 的{kind}。');
@@ -46,8 +57,9 @@ export function hover({ document, plan }: PlanDocument, position: Position, opti
   const answer = (value: string | undefined, span: Span): Hover | null =>
     value ? { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(document, span) } : null;
 
+  const clock = options.today === undefined ? undefined : { today: options.today, staleAfterDays: options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS };
   const id = idAt(plan, offset);
-  if (id && offset < id.span.end) return answer(idMarkdown(plan, id.kind, id.id, locale, options.findings), id.span);
+  if (id && offset < id.span.end) return answer(idMarkdown(plan, id.kind, id.id, locale, options.findings, clock), id.span);
 
   for (const s of plan.stakeholders) {
     for (const ref of s.roles) {
@@ -95,7 +107,7 @@ export function valueMarkdown(key: string, value: string, locale: Locale): strin
   return paragraphs([`\`${value}\``, text?.[locale]]);
 }
 
-export function stakeholderMarkdown(s: Stakeholder, plan: Plan, locale: Locale): string {
+export function stakeholderMarkdown(s: Stakeholder, plan: Plan, locale: Locale, clock?: ContactClock): string {
   const roles = s.roles
     .map((r) => (r.role ? `${ROLE_LABELS[r.role][locale]}${aside(ROLE_ORIENTATION[r.role][locale], locale)}` : escape(r.value)));
   const unit = s.unit === undefined ? undefined : indexById(plan.units).get(s.unit);
@@ -105,8 +117,21 @@ export function stakeholderMarkdown(s: Stakeholder, plan: Plan, locale: Locale):
     s.influence && fact(LABELS.influence, escape(labelOf(INFLUENCE_LABELS, s.influence, locale)), locale),
     s.gatekeeper && `${withCourseTerm(LABELS.gatekeeper, locale)}${colon(locale)}${HOVER_WORDS.keepInLoop[locale]}`,
     s.unit && fact(LABELS.unit, escape(unit?.name ?? s.unit), locale),
+    clock && contactFact(s, clock, locale),
   ];
-  return paragraphs([`**${escape(s.name ?? s.id ?? '')}** (\`${s.id}\`)${s.title ? ` — ${escape(s.title)}` : ''}`, bullets(facts)]);
+  return paragraphs([
+    `**${escape(s.name ?? s.id ?? '')}** (\`${s.id}\`)${s.title ? ` — ${escape(s.title)}` : ''}`,
+    bullets(facts),
+    clock && isStale(s, clock.today, clock.staleAfterDays) && say(HOVER_WORDS.staleNote, locale, { limit: clock.staleAfterDays }),
+    isUnmanagedOpposition(s, engagedIds(plan)) && HOVER_WORDS.unmanagedNote[locale],
+  ]);
+}
+
+/** `Last contact: 2026-08-01, 117 days ago`; for a key person with none, how to start a relationship. */
+function contactFact(s: Stakeholder, { today }: ContactClock, locale: Locale): string | undefined {
+  const days = daysSinceContact(s, today);
+  if (days !== undefined) return fact(REPORT_WORDS.lastContact, say(HOVER_WORDS.daysAgo, locale, { date: s.last_contact!, days }), locale);
+  return s.last_contact === undefined && isKeyRelationship(s) ? HOVER_WORDS.noContact[locale] : undefined;
 }
 
 /** A goal's statement and facts; with findings, its SMART letters and what fails them. */
@@ -136,11 +161,17 @@ export function unitMarkdown(unit: Unit, plan: Plan, locale: Locale): string {
   ]);
 }
 
-function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findings?: readonly Finding[]): string {
+/** A business driver: its name, whether it lies inside or outside the customer, why it matters. */
+export function driverMarkdown(driver: Driver, locale: Locale): string {
+  const kind = driver.kind !== undefined ? valueText('kind', driver.kind)?.[locale] : undefined;
+  return paragraphs([`**${escape(driver.name ?? driver.id ?? '')}** (\`${driver.id}\`)`, bullets([kind, driver.note && escape(driver.note)])]);
+}
+
+function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findings?: readonly Finding[], clock?: ContactClock): string {
   const unknown = say(UNKNOWN_ID, locale, { kind: ID_KIND_LABELS[kind], id });
   if (kind === 'stakeholder') {
     const s = indexById(plan.stakeholders).get(id);
-    return s ? stakeholderMarkdown(s, plan, locale) : unknown;
+    return s ? stakeholderMarkdown(s, plan, locale, clock) : unknown;
   }
   if (kind === 'goal') {
     const g = indexById(plan.goals).get(id);
@@ -150,6 +181,10 @@ function idMarkdown(plan: Plan, kind: IdKind, id: string, locale: Locale, findin
   if (kind === 'unit') {
     const u = indexById(plan.units).get(id);
     return u ? unitMarkdown(u, plan, locale) : unknown;
+  }
+  if (kind === 'driver') {
+    const d = indexById(plan.drivers).get(id);
+    return d ? driverMarkdown(d, locale) : unknown;
   }
   const a = indexById(plan.actions).get(id);
   return a ? paragraphs([`**${a.id}**${a.what ? `: ${escape(a.what)}` : ''}`, bullets([a.when, a.who].map((t) => t && escape(t)))]) : unknown;

@@ -98,6 +98,7 @@ const keys: Record<string, KeyEntry> = {
       '找出 5~6 项会影响客户在市场上的竞争能力的最重要因素：内部的、外部的。计划应为它们服务。',
     ),
   },
+  'drivers.id': { zh: '驱动因素的 id，在驱动因素中唯一；目标用 `drivers` 引用它。' },
   'drivers.name': { zh: '这项驱动因素是什么。' },
   kind: { zh: '因素在客户内部（internal）还是外部（external）。' },
   note: { zh: '这项因素为何重要。' },
@@ -139,8 +140,8 @@ const keys: Record<string, KeyEntry> = {
   stance: {
     zh: '此人对我们的态度。',
     method: text(
-      'Who is for us and who is not. Ideal: the top decision maker supports us; the guide backs us like a mentor.',
-      '谁支持我们，谁不支持。理想的情况：最高阶决策者支持我们；指导者像导师般支持我们。',
+      'Who is for us and who is not. Ideal: the top decision maker supports us; the guide backs us like a mentor. A skeptic today is not a lost cause: most sellers give up after a few visits without a sale, while most customers say no several times before they say yes — persist.',
+      '谁支持我们，谁不支持。理想的情况：最高阶决策者支持我们；指导者像导师般支持我们。今天的怀疑者并非没有希望：大多数销售人员拜访几次没有成交就放弃了，而大多数客户在说“好”之前都会说好几次“不”——要坚持。',
     ),
   },
   influence: {
@@ -160,16 +161,22 @@ const keys: Record<string, KeyEntry> = {
   interests: {
     zh: '此人关心什么（预测）。',
     method: text(
-      'What this person may care about depends on the role: a president, recognition from superiors and the hospital’s reputation; purchasing or finance, cost control, payment terms and price.',
-      '此人可能感兴趣的地方因角色而异：院长关心上级领导的认可和信任、医院的声誉；采购或财务关心成本控制、付款条件和价格。',
+      'What this person may care about depends on the role: a president, recognition from superiors and the hospital’s reputation; purchasing or finance, cost control, payment terms and price. Think as the customer’s part-time employee: what would you work on if they paid you?',
+      '此人可能感兴趣的地方因角色而异：院长关心上级领导的认可和信任、医院的声誉；采购或财务关心成本控制、付款条件和价格。把自己当作客户的兼职员工来思考：如果他们付你薪水，你会为他们做什么？',
     ),
   },
-  'stakeholders.owner': { zh: '我方由谁维护与此人的关系。' },
+  'stakeholders.owner': {
+    zh: '我方由谁维护与此人的关系。',
+    method: text(
+      'No relationship yet? Ask someone to arrange a meeting; ask about what interests them; send them an analysis by mail — say, how they could serve their own customers better; or arrange a “chance” meeting through a third party.',
+      '还没有关系？请人帮忙安排一次会面；询问对方感兴趣的问题；用邮寄等非会议的方式提供分析——例如如何更好地服务他们自己的客户；或透过第三者制造一次“巧遇”。',
+    ),
+  },
   last_contact: {
     zh: '我们最近一次与此人见面或交谈的日期（YYYY-MM-DD）。',
     method: text(
-      'Senior customers value regular personal visits most — and that is what is usually done worst.',
-      '高阶客户最重视的是规律的个人拜访——而这通常是做得最不好的一项。',
+      'What senior customers say they value most: 1. regular personal visits — ranked first, and done worst; 2. consulting: understand their main business problems and help solve them; 3. listening — sellers talk too much and listen too little; 4. influencing: know how the organisation decides and work with the deciders; 5. questioning: well-prepared questions that show real interest; 6. added value: positive problem handling, fast follow-up, information they lack or have no time to find — for some, training.',
+      '高阶客户表示最重视的是：1. 规律的个人拜访——排在第一位，却通常做得最不好；2. 顾问咨询：了解他们主要的业务问题并协助解决；3. 倾听——销售人员说得太多、听得太少；4. 影响他人：了解组织如何决策，并与决策者一起工作；5. 询问：准备充分、显示真正兴趣的问题；6. 附加价值：积极处理问题、迅速跟进、提供他们不知道或没时间去找的信息——对有些人而言，还有培训与发展。',
     ),
   },
   financials: {
@@ -185,6 +192,41 @@ const keys: Record<string, KeyEntry> = {
   'financials.growth': { zh: '客户的成长率，或我方与其业务的成长率。' },
   notes: { zh: '理解这些数字所需的其他说明。' },
   'financials.*': { zh: '其他任何财务数字，数字或文字均可。' },
+  purchasing_factors: {
+    zh: '影响客户采购行为的主要因素：环境因素、组织因素、人际因素、个人因素（可选，不属于六个必备部分）。',
+    method: text(
+      'Understand the customer’s perspective first: why does this account buy the way it does? Four kinds of factor shape a purchase — the environment around the customer, the organisation itself, the people around the buyer, and the buyer as a person.',
+      '首先了解客户的观点：这个客户为什么这样采购？影响采购行为的因素有四类——客户所处的环境、组织本身、采购者之间的人际关系，以及采购者个人。',
+    ),
+  },
+  environmental: {
+    zh: '环境因素：需求水平、经济前景、资金成本、技术变革率、政治与法规的发展、竞争性的发展。',
+    method: text(
+      'Ask: how strong is demand, and where is the economy heading? What does money cost the customer? How fast is the technology changing? Which political or regulatory developments are coming? What are competitors doing?',
+      '问题思考：需求水平如何，经济前景怎样？客户的资金成本是多少？技术变革有多快？有哪些政治与法规的发展即将到来？竞争者在做什么？',
+    ),
+  },
+  organizational: {
+    zh: '组织因素：客户的目标、政策、程序、组织结构与制度。',
+    method: text(
+      'Ask: what are the organisation’s objectives this year? Which policies and procedures does a purchase go through — committee, tender, approval? How is it structured, and which systems does it run on?',
+      '问题思考：客户今年的目标是什么？一次采购要经过哪些政策与程序——委员会、招标、审批？它的组织结构如何，依靠哪些制度运作？',
+    ),
+  },
+  interpersonal: {
+    zh: '人际因素：采购者之间的职权、地位、志趣与说服力。',
+    method: text(
+      'Ask: who has authority over whom in this purchase? Whose status carries weight? Whose interests pull which way? Who persuades the others?',
+      '问题思考：在这次采购中谁对谁有职权？谁的地位有分量？各人的志趣把决定拉向哪里？谁能说服其他人？',
+    ),
+  },
+  individual: {
+    zh: '个人因素：每位采购者的年龄、收入、教育、工作职位、个性、风险态度与文化。',
+    method: text(
+      'Ask of each buyer: their age, income and education; their position; their personality; how much risk they will take; their culture. The same offer lands differently on each.',
+      '对每位采购者问：年龄、收入、教育程度；工作职位；个性；愿意承担多大风险；文化背景。同一个方案，落在不同的人身上效果不同。',
+    ),
+  },
 
   forecast: {
     zh: '我们可以到达哪里？市场上已经改变或可能改变的因素。',
@@ -193,7 +235,13 @@ const keys: Record<string, KeyEntry> = {
       '我们可以到达哪里？市场上有哪些因素已经改变或可能改变？在这同时，我们是否也需要改变客户对我们的竞争者的期望？',
     ),
   },
-  changes: { zh: '已经改变或可能改变的市场因素。' },
+  changes: {
+    zh: '已经改变或可能改变的市场因素。',
+    method: text(
+      'When the account’s organisation changes, three opportunities open: find each new decider’s role with the account analysis; move fast and with confidence — competitors will not wait; new deciders are more open to new ideas.',
+      '客户的组织发生变化时，会带来三个机会：用客户分析找出每位新决策者的角色；迅速而有信心地行动——竞争者不会等你；新的决策者更愿意接受新的想法。',
+    ),
+  },
   'forecast.opportunities': { zh: '这些变化为我们带来的机会。' },
   risks: { zh: '这些变化带来的风险。' },
 
@@ -240,6 +288,13 @@ const keys: Record<string, KeyEntry> = {
   deadline: {
     zh: '必须达到目标值的日期（YYYY-MM-DD）。',
     method: text('Time-tabled (T): a goal without a date is a wish.', '有时间安排的（T）：没有日期的目标只是愿望。'),
+  },
+  'goals.drivers': {
+    zh: '此目标回应的客户业务驱动因素的 id（diagnosis.drivers）。',
+    method: text(
+      'Key-account selling is value-based: a goal earns its place when it helps the customer on one of the drivers of its competitiveness. Think as the customer’s part-time employee — what would you work on for them?',
+      '重点客户销售是以价值为主的销售：目标能帮助客户改善其竞争力的某个驱动因素，才有存在的理由。把自己当作客户的兼职员工来思考——你会为他们做什么？',
+    ),
   },
   'goals.owner': {
     zh: '我方由谁对此目标负责。',

@@ -64,8 +64,8 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 const MESSAGES = {
   notAnId: text(
-    'Put the cursor on a stakeholder, unit, goal or action id to rename it.',
-    '请将光标放在关键人物、部门、目标或行动的 id 上再重命名。',
+    'Put the cursor on a driver, stakeholder, unit, goal or action id to rename it.',
+    '请将光标放在驱动因素、关键人物、部门、目标或行动的 id 上再重命名。',
   ),
   invalid: text(
     '`{name}` is not a valid id: start with a letter, then use only letters, digits, `_` and `-`.',

@@ -35,7 +35,7 @@ function itemList<N extends ListName>(name: N, kind: SymbolKind, nameKeys: strin
 
 /** The lists whose entries are named items, by their path from the top (where the model reads them from). */
 const ITEM_LISTS: Record<string, ItemList> = Object.fromEntries([
-  itemList('drivers', SymbolKind.Property, ['name'], (d) => ({ name: d.name, detail: d.kind })),
+  itemList('drivers', SymbolKind.Property, ['id', 'name'], (d) => ({ name: nameAndId(d.name, d.id), detail: d.kind })),
   itemList('units', SymbolKind.Struct, ['id', 'name'], (u) => ({
     name: nameAndId(u.name, u.id),
     detail: u.parent && `parent: ${u.parent}`,

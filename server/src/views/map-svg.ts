@@ -4,7 +4,7 @@
 // variables only, so a webview can theme them; MAP_LIGHT_THEME is the default the report and a
 // standalone file use. All plan text is escaped (markup.ts).
 import { ROLE_LABELS } from '../engine/roles';
-import type { Locale } from '../engine/types';
+import type { Locale, Text } from '../engine/types';
 import { STANCES } from '../engine/format';
 import { colon, INFLUENCE_LABELS, inline, LABELS, MAP_WORDS, ROLE_SHORT, say, STANCE_LABELS } from '../engine/vocabulary';
 import { empty, tag, text } from './markup';
@@ -50,6 +50,12 @@ export const MAP_CSS = `
 .kam-badge text { font-size: 10px; font-weight: 600; fill: var(--kam-badge-fg); }
 .kam-gatekeeper-mark rect { fill: var(--kam-gatekeeper); }
 .kam-gatekeeper-mark text { font-size: 10px; font-weight: 600; fill: var(--kam-gatekeeper-fg); }
+.kam-stale-mark rect { fill: var(--kam-stale); }
+.kam-unmanaged-mark rect { fill: var(--kam-unmanaged); }
+.kam-stale-mark text, .kam-unmanaged-mark text { font-size: 10px; font-weight: 700; fill: var(--kam-mark-fg); }
+.kam-stale .kam-node-box { stroke-dasharray: 8 4; }
+.kam-unmanaged .kam-node-box { stroke: var(--kam-unmanaged); }
+.kam-grid-name.kam-stale, .kam-grid-name.kam-unmanaged { font-weight: 700; }
 .kam-legend-title, .kam-grid-head { font-size: 12px; font-weight: 600; }
 .kam-legend-item, .kam-grid-name { font-size: 12px; }
 .kam-unassigned text { fill: var(--kam-warning); font-weight: 600; }
@@ -69,9 +75,15 @@ export const MAP_LIGHT_THEME = `
   --kam-unknown: #8c959f; --kam-unknown-bg: #ffffff;
   --kam-badge-bg: #0969da; --kam-badge-fg: #ffffff;
   --kam-gatekeeper: #8250df; --kam-gatekeeper-fg: #ffffff;
+  --kam-stale: #9a6700; --kam-unmanaged: #cf222e; --kam-mark-fg: #ffffff;
   --kam-warning: #9a6700;
 }
 `;
+
+/** What a node can be marked for, in the legend's order. */
+export const MAP_MARKS = ['stale', 'unmanaged'] as const;
+export type MapMark = (typeof MAP_MARKS)[number];
+export const MAP_MARK_LABELS: Record<MapMark, Text> = { stale: WORDS.stale, unmanaged: WORDS.unmanaged };
 
 const PAD = 10;
 const LEGEND = { width: 860, labelWidth: 90, rowHeight: 24, stanceWidth: 125, roleWidth: 250 };
@@ -83,7 +95,7 @@ export function renderMapSvg(map: StakeholderMap, options: SvgOptions): string {
   const { layout } = map;
   const legendTop = (map.nodes.length === 0 ? 40 : layout.height) + 12;
   const width = Math.max(layout.width, LEGEND.width);
-  const height = legendTop + 4 * LEGEND.rowHeight + 12 + PAD;
+  const height = legendTop + 5 * LEGEND.rowHeight + 12 + PAD;
 
   const clusterName = new Map(map.clusters.map((c) => [c.id, c.name]));
   const frames = layout.clusters.map((box) =>
@@ -136,7 +148,7 @@ export function renderGridSvg(map: StakeholderMap, options: SvgOptions): string 
       const lineY = (i: number) => y + 18 + i * GRID.lineHeight;
       parts.push(empty('rect', { class: `kam-cell kam-stance-${grid.columns[c]}`, x, y, width: GRID.columnWidth, height: rowHeight }));
       const shown = ids.length > GRID.maxLines + 1 ? ids.slice(0, GRID.maxLines) : ids;
-      shown.forEach((id, i) => parts.push(fittedText(byId.get(id)!.name, nameUnits, { class: 'kam-grid-name', x: x + 6, y: lineY(i) })));
+      shown.forEach((id, i) => parts.push(gridName(byId.get(id)!, nameUnits, x + 6, lineY(i), locale)));
       const hidden = ids.length - shown.length;
       if (hidden > 0) parts.push(label('kam-grid-name kam-muted', x + 6, lineY(shown.length), more(hidden, locale)));
     });
@@ -149,6 +161,14 @@ export function renderGridSvg(map: StakeholderMap, options: SvgOptions): string 
     parts.push(fittedText(line, Math.floor(width / 6.5), { class: 'kam-legend-item kam-muted', x: 6, y }));
   }
   return svg('kam-grid', width, y + PAD, options.title ?? WORDS.grid[locale], options, parts);
+}
+
+/** A name in a grid cell; a stale relationship or unmanaged opposition leads with ⚠ and says why in its tooltip. */
+function gridName(node: MapNode, units: number, x: number, y: number, locale: Locale): string {
+  const warnings = [node.stale && WORDS.stale[locale], node.unmanaged && WORDS.unmanaged[locale]].filter((w): w is string => !!w);
+  if (warnings.length === 0) return fittedText(node.name, units, { class: 'kam-grid-name', x, y });
+  const classes = ['kam-grid-name', node.stale && 'kam-stale', node.unmanaged && 'kam-unmanaged'].filter(Boolean).join(' ');
+  return tag('text', { class: classes, x, y }, tag('title', {}, text([node.name, ...warnings.map((w) => `⚠ ${w}`)].join('\n'))), text(fitText(`⚠ ${node.name}`, units)));
 }
 
 function svg(kind: string, width: number, height: number, title: string, options: SvgOptions, body: string[]): string {
@@ -169,6 +189,8 @@ function nodeMarkup(node: MapNode, box: Box, locale: Locale): string {
   const classes = ['kam-node', `kam-stance-${node.stance}`, `kam-influence-${node.influence ?? 'unrated'}`];
   if (node.gatekeeper) classes.push('kam-gatekeeper');
   if (node.duplicate) classes.push('kam-duplicate');
+  if (node.stale) classes.push('kam-stale');
+  if (node.unmanaged) classes.push('kam-unmanaged');
   // The tooltip says all the box has no room for.
   const details = [
     node.name,
@@ -179,6 +201,9 @@ function nodeMarkup(node: MapNode, box: Box, locale: Locale): string {
     node.owner && `↔ ${node.owner}`,
     node.interests.join(', '),
     node.duplicate ? `${WORDS.duplicate[locale]}${colon(locale)}${node.stakeholderId}` : undefined,
+    node.daysSinceContact !== undefined && say(WORDS.daysSinceContact, locale, { days: node.daysSinceContact }),
+    node.stale && `⚠ ${WORDS.stale[locale]}`,
+    node.unmanaged && `⚠ ${WORDS.unmanaged[locale]}`,
   ];
   const parts = [
     tag('title', {}, text(details.filter(Boolean).join('\n'))),
@@ -192,6 +217,8 @@ function nodeMarkup(node: MapNode, box: Box, locale: Locale): string {
     x += badgeWidth(locale) + 4;
   }
   if (node.gatekeeper) parts.push(gatekeeperTag(width - 40, -8, locale));
+  if (node.stale) parts.push(warningTag('kam-stale-mark', 8, -8, WORDS.staleTag[locale], WORDS.stale[locale]));
+  if (node.unmanaged) parts.push(warningTag('kam-unmanaged-mark', node.stale ? 54 : 8, -8, WORDS.unmanagedTag[locale], WORDS.unmanaged[locale]));
   return tag('g', { class: classes.join(' '), 'data-node': node.id, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})` }, ...parts);
 }
 
@@ -232,6 +259,10 @@ function legend(map: StakeholderMap, top: number, locale: Locale, byId: Map<stri
     label('kam-legend-item', second, y + 16, WORDS.size[locale]),
     arrow(`M${third} ${y + 12} h 30`),
     label('kam-legend-item', third + 40, y + 16, WORDS.reportsTo[locale]),
+    warningTag('kam-stale-mark', LEGEND.labelWidth, y + LEGEND.rowHeight + 4, WORDS.staleTag[locale], WORDS.stale[locale]),
+    label('kam-legend-item', LEGEND.labelWidth + 50, y + LEGEND.rowHeight + 16, WORDS.stale[locale]),
+    warningTag('kam-unmanaged-mark', second, y + LEGEND.rowHeight + 4, WORDS.unmanagedTag[locale], WORDS.unmanaged[locale]),
+    label('kam-legend-item', second + 50, y + LEGEND.rowHeight + 16, WORDS.unmanaged[locale]),
   );
   return tag('g', { class: 'kam-legend' }, ...parts);
 }
@@ -264,6 +295,17 @@ function gatekeeperTag(x: number, y: number, locale: Locale): string {
     tag('title', {}, text(inline(WORDS.gatekeeper, locale))),
     empty('rect', { x, y, width: 32, height: 16, rx: 8 }),
     tag('text', { x: x + 16, y: y + 12, 'text-anchor': 'middle' }, text(WORDS.gatekeeperTag[locale])),
+  );
+}
+
+/** A small filled tag above a box: a warning the node carries (stale, unmanaged opposition). */
+function warningTag(cls: string, x: number, y: number, short: string, tooltip: string): string {
+  return tag(
+    'g',
+    { class: cls },
+    tag('title', {}, text(tooltip)),
+    empty('rect', { x, y, width: 42, height: 16, rx: 8 }),
+    tag('text', { x: x + 21, y: y + 12, 'text-anchor': 'middle' }, text(short)),
   );
 }
 

@@ -4,6 +4,7 @@
 // or listed, never thrown. Node ids are positional (`s0`, `s1`, …), so a plan's own ids never collide
 // or reach markup as identifiers. The facts are here; the layout is map-layout.ts, kept by map-layout-cache.ts.
 import type { Plan, Stakeholder } from '../engine/model';
+import { daysSinceContact, engagedIds, isStale, isUnmanagedOpposition } from '../engine/engagement';
 import { indexById } from '../engine/plan-index';
 import { ROLES, type Role } from '../engine/roles';
 import type { Span } from '../engine/types';
@@ -33,6 +34,18 @@ export interface MapNode {
   span: Span;
   /** An earlier stakeholder has the same id; references to the id mean that one. */
   duplicate: boolean;
+  /** Days since `last_contact`, when the map knows today and the date is valid. */
+  daysSinceContact?: number;
+  /** A key relationship (decision maker or high influence) not contacted for over `staleAfterDays` (KAM207). */
+  stale: boolean;
+  /** High-influence opponent or skeptic no live action is with (KAM209). */
+  unmanaged: boolean;
+}
+
+/** What the map counts days from; without it no relationship is marked stale. */
+export interface RelationshipClock {
+  today: string;
+  staleAfterDays: number;
 }
 
 /** A `reports_to` line of the org chart: from the manager down to the report. */
@@ -113,14 +126,15 @@ export interface StakeholderMap {
   layout: MapLayout;
 }
 
-export function buildStakeholderMap(plan: Plan): StakeholderMap {
-  const facts = stakeholderFacts(plan);
+export function buildStakeholderMap(plan: Plan, clock?: RelationshipClock): StakeholderMap {
+  const facts = stakeholderFacts(plan, clock);
   return { ...facts, layout: layoutMap(facts.nodes, facts.edges, facts.clusters) };
 }
 
 /** The map without its layout: what the layout is made from (timed apart from it in test/e2e/05). */
-export function stakeholderFacts(plan: Plan): Omit<StakeholderMap, 'layout'> {
+export function stakeholderFacts(plan: Plan, clock?: RelationshipClock): Omit<StakeholderMap, 'layout'> {
   const nodeOf = new Map<Stakeholder, MapNode>();
+  const engaged = engagedIds(plan);
   const firstById = indexById(plan.stakeholders);
   const units = indexById(plan.units);
   const clusterOf = new Map(plan.units.map((u, i) => [u, `u${i}`]));
@@ -141,6 +155,9 @@ export function stakeholderFacts(plan: Plan): Omit<StakeholderMap, 'layout'> {
       interests: s.interests,
       span: s.span,
       duplicate: s.id !== undefined && firstById.get(s.id) !== s,
+      ...dayCount(s, clock),
+      stale: clock !== undefined && isStale(s, clock.today, clock.staleAfterDays),
+      unmanaged: isUnmanagedOpposition(s, engaged),
     };
     nodeOf.set(s, node);
     return node;
@@ -182,6 +199,12 @@ export function stakeholderFacts(plan: Plan): Omit<StakeholderMap, 'layout'> {
   });
 
   return { nodes, edges, clusters, unresolved, coverage, grid: influenceGrid(nodes) };
+}
+
+/** `{ daysSinceContact }` when there is a count, else nothing: the model stays plain JSON. */
+function dayCount(s: Stakeholder, clock: RelationshipClock | undefined): Pick<MapNode, 'daysSinceContact'> {
+  const days = clock && daysSinceContact(s, clock.today);
+  return days === undefined ? {} : { daysSinceContact: days };
 }
 
 /** Whether following `next` from `from` arrives at `target` (a walk that stops on any loop). */

@@ -44,6 +44,10 @@ export type Section = (typeof SECTIONS)[number];
 /** `diagnosis`: its six parts. */
 export const DIAGNOSIS_SECTIONS = ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials'] as const;
 export type DiagnosisSection = (typeof DIAGNOSIS_SECTIONS)[number];
+/** Every key of `diagnosis`: the six parts, then the optional purchasing factors (KAM102 asks for the six only). */
+export const DIAGNOSIS_KEYS = [...DIAGNOSIS_SECTIONS, 'purchasing_factors'] as const;
+/** `diagnosis.purchasing_factors` (采购决策的影响因素). */
+export const PURCHASING_FACTOR_KEYS = ['environmental', 'organizational', 'interpersonal', 'individual'] as const;
 
 /** `diagnosis.macro`. */
 export const MACRO_KEYS = ['economic', 'regulatory', 'political', 'demographic', 'other'] as const;

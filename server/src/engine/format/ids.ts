@@ -5,10 +5,11 @@ import type { Entity, Plan, Ref } from '../model';
 import { refsField, textField } from '../yaml-nodes';
 import { entriesOf, keyInList, listLabel, type ListName, type YamlPath } from './lists';
 
-export type IdKind = 'stakeholder' | 'unit' | 'goal' | 'action';
+export type IdKind = 'driver' | 'stakeholder' | 'unit' | 'goal' | 'action';
 
 /** The list whose entries define each kind of id. Ids are per kind: a goal and an action may share one. */
 export const ID_LISTS: { readonly [K in IdKind]: ListName } = {
+  driver: 'drivers',
   stakeholder: 'stakeholders',
   unit: 'units',
   goal: 'goals',
@@ -30,6 +31,7 @@ export const ID_REFERENCES: readonly IdReference[] = [
   { list: 'stakeholders', key: 'unit', kind: 'unit', many: false },
   { list: 'stakeholders', key: 'reports_to', kind: 'stakeholder', many: false },
   { list: 'units', key: 'parent', kind: 'unit', many: false },
+  { list: 'goals', key: 'drivers', kind: 'driver', many: true },
   { list: 'actions', key: 'with', kind: 'stakeholder', many: true },
   { list: 'actions', key: 'goal', kind: 'goal', many: false },
   { list: 'controls', key: 'goal', kind: 'goal', many: false },

@@ -24,6 +24,11 @@ export function readPlanFile(file: string): Contents {
   } catch (e) {
     return { kind: 'unreadable', message: describe(e) };
   }
+  return contentsOf(bytes);
+}
+
+/** Bytes read from anywhere (a file, `git show`): text, or text with where its first bad byte is. */
+export function contentsOf(bytes: Buffer): Extract<Contents, { kind: 'text' | 'binary' }> {
   const nul = bytes.indexOf(0);
   const invalid = isUtf8(bytes) ? -1 : firstInvalidByte(bytes);
   // A byte-order mark is no content (editors drop it too).

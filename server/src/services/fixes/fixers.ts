@@ -7,6 +7,7 @@ import { fieldsFix, itemAt, type ItemKind } from './add-fields';
 import { roleFixes } from './add-role';
 import type { Fix, FixContext } from './fix';
 import { diagnosisFix, sectionsFix } from './insert-section';
+import { driversFix, goalLinkFixes } from './link';
 import { replaceFix } from './replace-name';
 
 /** The fixes for one finding of the rule: where it stands and what the rule reported. */
@@ -39,6 +40,15 @@ const FIXERS: { readonly [C in RuleCode]?: Fixer<RuleData<C>> } = {
   KAM304: fields(FIELD_CODES.KAM304),
   KAM305: fields(FIELD_CODES.KAM305),
   KAM501: fields(FIELD_CODES.KAM501),
+  KAM503: (ctx, span) => {
+    const action = ctx.plan.actions.find((a) => a.span.start <= span.start && span.start < a.span.end);
+    return action ? goalLinkFixes(ctx, action) : [];
+  },
+  KAM801: (ctx, span, data) => {
+    if (data.listed) return []; // the list is there: completion offers the driver ids
+    const goal = ctx.plan.goals.find((g) => g.span.start <= span.start && span.start < g.span.end);
+    return [goal && driversFix(ctx, goal)];
+  },
 };
 
 /** The rules that have a quick fix, in code order. */
