@@ -21,6 +21,7 @@ import {
   UnregistrationRequest,
   WorkDoneProgressCreateRequest,
   type ConfigurationItem,
+  type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -99,6 +100,14 @@ export class TimingClient {
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line, character }, end: { line, character: character + length } }, text }],
+    });
+  }
+
+  /** Replaces [start, end) of the document by `text` as `version`; positions as LSP gives them. */
+  change(uri: string, version: number, range: { start: Position; end: Position }, text: string): void {
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
     });
   }
 

@@ -4,7 +4,10 @@
 //
 //   npm run fuzz                                   100,000 cases: a quarter random plans, a quarter
 //                                                  mutated plans, 45% YAML token soup, 5% editing
-//                                                  sessions (each version reparsed from the last)
+//                                                  sessions (each version reparsed from the last:
+//                                                  keystrokes, lines deleted, pasted or left blank,
+//                                                  comments typed into; findings moved after a
+//                                                  comment or blank-line edit equal a fresh check's)
 //   npm run fuzz -- --runs 1000000                 more
 //   npm run fuzz -- --only tokenSoup --seed 42 --path "7:1"   replay one failure
 import fc from 'fast-check';

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { isCollection, isMap, isPair, isScalar, parseDocument, stringify, type YAMLError } from 'yaml';
 import { parsePlan, type Finding, type Plan } from '../server/src/engine';
+import { shiftFindings } from '../server/src/engine/shift';
 import { checkPlan, checkText } from '../server/src/rules/check';
 import { FIXED_TODAY, repoPath } from './helpers';
 
@@ -212,18 +213,55 @@ interface Edit {
   insert: string;
 }
 
+/**
+ * Edits of whole lines, as people make them with the keyboard's line commands and the clipboard:
+ * `count` lines from line `line` deleted, copied before line `to` (a paste), or a blank line of
+ * `count` spaces put before line `line`; and `typed` put into the `nth` comment, `at` characters after
+ * its `#`.
+ */
+type LineEdit =
+  | { lines: 'delete' | 'paste' | 'blank'; line: number; count: number; to: number }
+  | { comment: number; at: number; remove: number; typed: string };
+
 /** Mostly words, as people type; now and then YAML's punctuation and line breaks. */
 const typed = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('a', 'Z', '7', '中', 'é', ' ', 'ab', '') },
-  { weight: 1, arbitrary: fc.constantFrom('  ', '\n', '\n  ', '\n    ', '\n      - ', '- ', ': ', ':', '#', ' #', '"', "'", '[', ']', '{', '}', ', ', '\r\n', '|', '>', '\t', '---', '&a') },
+  { weight: 1, arbitrary: fc.constantFrom('  ', '\n', '\n  ', '\n    ', '\n      - ', '- ', ': ', ':', '#', ' #', '"', "'", '[', ']', '{', '}', ', ', '\r\n', '|', '>', '\t', '---', '&a', ' # note', '\n  # note', '\n\n') },
 );
 const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })), insert: typed });
+const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
+  fc.record({ lines: fc.constantFrom('delete' as const, 'paste' as const, 'blank' as const), line: fc.nat(), count: fc.integer({ min: 0, max: 24 }), to: fc.nat() }),
+  fc.record({ comment: fc.nat(), at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })), typed: fc.constantFrom('a', ' ', '中', 'x y', '#', ': b', '\t', '- ', '') }),
+);
 
 /** A plan (an example, a fixture or a random block-style plan) and a run of edits typed into it; `undo` steps revert the one before. */
-export const editSession: fc.Arbitrary<{ start: string; edits: (Edit | 'undo')[] }> = fc.record({
+export const editSession: fc.Arbitrary<{ start: string; edits: (Edit | LineEdit | 'undo')[] }> = fc.record({
   start: fc.oneof(fc.constantFrom(...EXAMPLES), randomPlan.filter((t) => !t.startsWith('{'))),
-  edits: fc.array(fc.oneof({ weight: 3, arbitrary: edit }, { weight: 1, arbitrary: fc.constant('undo' as const) }), { minLength: 1, maxLength: 12 }),
+  edits: fc.array(fc.oneof({ weight: 3, arbitrary: edit }, { weight: 2, arbitrary: lineEdit }, { weight: 1, arbitrary: fc.constant('undo' as const) }), { minLength: 1, maxLength: 12 }),
 });
+
+/** The text after an edit. */
+function edited(text: string, step: Edit | LineEdit): string {
+  if ('insert' in step) {
+    const at = step.at % (text.length + 1);
+    return text.slice(0, at) + step.insert + text.slice(at + step.remove);
+  }
+  if ('comment' in step) {
+    const hashes = [...text.matchAll(/(?:^|[ \t])#/gm)].map((m) => m.index! + m[0].length);
+    if (hashes.length === 0) return text;
+    const hash = hashes[step.comment % hashes.length];
+    const end = text.slice(hash).search(/\r?\n|$/) + hash;
+    const at = hash + (step.at % (end - hash + 1));
+    return text.slice(0, at) + step.typed + text.slice(Math.min(end, at + step.remove));
+  }
+  // Lines with their breaks, so that a deleted or pasted line takes its own.
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const line = step.line % (lines.length + 1);
+  if (step.lines === 'delete') lines.splice(line, step.count);
+  else if (step.lines === 'paste') lines.splice(step.to % (lines.length + 1), 0, ...lines.slice(line, line + step.count));
+  else lines.splice(line, 0, `${' '.repeat(step.count)}\n`);
+  return lines.join('');
+}
 
 /** The document as the engine reads it: every node's kind, value, style and range. */
 export function documentShape(plan: Plan): string {
@@ -253,9 +291,10 @@ function lineStarts(plan: Plan): number[] {
  * every version reads exactly as a fresh parse of its text: the same document, line starts and
  * findings. Returns how many versions reused their predecessor's document.
  */
-export function assertReparseMatches(session: { start: string; edits: (Edit | 'undo')[] }): number {
+export function assertReparseMatches(session: { start: string; edits: (Edit | LineEdit | 'undo')[] }): number {
   let text = session.start;
   let plan = parsePlan(text);
+  let findings = JSON.stringify(checkPlan(plan, { today: FIXED_TODAY }));
   const history: string[] = [];
   let reused = 0;
   for (const step of session.edits) {
@@ -264,18 +303,23 @@ export function assertReparseMatches(session: { start: string; edits: (Edit | 'u
       if (history.length === 0) continue;
       next = history.pop()!;
     } else {
-      const at = step.at % (text.length + 1);
-      next = text.slice(0, at) + step.insert + text.slice(at + step.remove);
+      next = edited(text, step);
       history.push(text);
     }
     const before = plan.doc;
+    const previousFindings = JSON.parse(findings) as Finding[];
     const incremental = parsePlan(next, plan);
     if (incremental.doc === before) reused++;
     const fresh = parsePlan(next);
     const where = `after ${JSON.stringify(step)} on ${JSON.stringify(text)}`;
     assert.equal(documentShape(incremental), documentShape(fresh), `document differs ${where}`);
     assert.deepEqual(lineStarts(incremental), lineStarts(fresh), `lines differ ${where}`);
-    assert.equal(JSON.stringify(checkPlan(incremental, { today: FIXED_TODAY })), JSON.stringify(checkPlan(fresh, { today: FIXED_TODAY })), `findings differ ${where}`);
+    const expected = JSON.stringify(checkPlan(fresh, { today: FIXED_TODAY }));
+    findings = JSON.stringify(checkPlan(incremental, { today: FIXED_TODAY }));
+    assert.equal(findings, expected, `findings differ ${where}`);
+    // A comment or blank-line edit: the server moves the previous findings instead of checking again.
+    const moved = incremental.shift && shiftFindings(previousFindings, incremental.shift);
+    if (moved) assert.equal(JSON.stringify(moved), expected, `moved findings differ ${where}`);
     text = next;
     plan = incremental;
   }

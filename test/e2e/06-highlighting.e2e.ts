@@ -4,6 +4,7 @@
 // colorization tests use, is not part of the 1.99.3 build code-server ships; this reads the same
 // scopes from the editor's own inspector.)
 import * as assert from 'node:assert/strict';
+import { readRepoFile } from '../helpers';
 import { workbench } from './session';
 import type { Workbench } from './workbench';
 
@@ -31,8 +32,10 @@ describe('Syntax highlighting', () => {
   }
 
   it('marks a role name as a KAM role', async () => {
-    // Line 60: `      roles: [decision-maker, influencer]`, the cursor inside `influencer`.
-    const text = await scopesAt(60, 34, 'highlighting-role');
+    // The line `      roles: [decision-maker, influencer]`, the cursor inside `influencer`.
+    const line = readRepoFile('examples', PLAN).split('\n').findIndex((l) => l.includes('roles: [decision-maker, influencer]')) + 1;
+    assert.ok(line > 0, `${PLAN} has a line with roles: [decision-maker, influencer]`);
+    const text = await scopesAt(line, 34, 'highlighting-role');
     assert.match(text, /influencer/);
     assert.match(text, /support\.constant\.role\.kam/, `the inspector shows: ${text}`);
   });

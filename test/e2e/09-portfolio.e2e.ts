@@ -25,5 +25,7 @@ describe('Portfolio in the Explorer', () => {
     await view.locator('.monaco-list-row').first().click();
     await wb.page.locator('.tab.active', { hasText: PLAN_WITH_FINDINGS.name }).waitFor();
     await wb.screenshot('portfolio-opened');
+    // Leave the keyboard with the editor, as a user who goes on to type in the plan would (the next suites use the palette).
+    await wb.editor().locator('.view-lines').click();
   });
 });

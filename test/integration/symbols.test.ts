@@ -26,7 +26,7 @@ describe('Document symbols in VS Code', () => {
     assert.equal(child(symbols, 'account').detail, 'Riverside General Hospital');
     const diagnosis = child(symbols, 'diagnosis');
     assert.equal(document.getText(diagnosis.selectionRange), 'diagnosis');
-    assert.deepEqual(diagnosis.children.map((s) => s.name), ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials']);
+    assert.deepEqual(diagnosis.children.map((s) => s.name), ['macro', 'micro', 'drivers', 'organization', 'stakeholders', 'financials', 'purchasing_factors']);
 
     const stakeholders = child(diagnosis.children, 'stakeholders').children;
     assert.deepEqual(

@@ -3,6 +3,7 @@
 // server, telling the user once and backing off while it keeps crashing (client/src/restart-policy.ts).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { HoverRequest } from 'vscode-languageserver-protocol';
 import { FREE_RESTARTS, MAX_DELAY_MS, RestartPolicy, WINDOW_MS } from '../../client/src/restart-policy';
 import { LspClient } from './lsp-client';
 
@@ -42,6 +43,24 @@ describe('language server: resilience', function () {
     assert.deepEqual(versions, [31], `published for versions ${versions.join(', ')}`);
     const all = client.publications(uri).map((p) => p.version ?? 0);
     assert.deepEqual(all, [...all].sort((a, b) => a - b), 'an older version published after a newer one');
+  });
+
+  it('answers a hover on another plan while a long check runs, before that check publishes', async () => {
+    const big = client.open('untitled:long.kam.yaml', bigPlan(6000));
+    await client.waitForDiagnostics(big, (p) => p.version === 1, 60_000);
+    const small = client.open('untitled:small.kam.yaml', bigPlan(3));
+    await client.waitForDiagnostics(small, undefined, 30_000);
+    const order: string[] = [];
+    // A `*` anywhere makes the next version a full parse and check of 30,000 lines: hundreds of ms.
+    client.replace(big, 'name: Person 10\n', 'name: Person 10 # *\n');
+    const diagnostics = client.waitForDiagnostics(big, (p) => p.version === 2, 60_000).then(() => order.push('diagnostics'));
+    // Past the pause after an edit (at most 150 ms): the check is under way.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const hover = client.connection
+      .sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: client.positionOf(small, 'p1', 1) })
+      .then(() => order.push('hover'));
+    await Promise.all([hover, diagnostics]);
+    assert.deepEqual(order, ['hover', 'diagnostics']);
   });
 
   it('keeps its memory bounded over 10,000 edits', async () => {

@@ -76,6 +76,27 @@ describe('language server: the workspace', function () {
     for (const uri of ignored) assert.deepEqual(client.publications(uri), [], `${uri} is not checked`);
   });
 
+  it('opens a plan with the findings of its disk check only when the text is the one checked', async () => {
+    const same = write('same.kam.yaml', NO_DIAGNOSIS);
+    const moved = write('moved.kam.yaml', NO_DIAGNOSIS);
+    const client = await start();
+    await scanned(client);
+    const scan = client.publications(same)[0];
+    // The editor opens one file as checked, the other as it now is on disk (changed, and not told yet).
+    write('moved.kam.yaml', NO_DIAGNOSIS + DIAGNOSIS);
+    client.open(same, NO_DIAGNOSIS);
+    client.open(moved, NO_DIAGNOSIS + DIAGNOSIS);
+    const opened = await client.waitForDiagnostics(same, (p) => p.version === 1);
+    assert.deepEqual(opened.diagnostics, scan.diagnostics);
+    const checked = await client.waitForDiagnostics(moved, (p) => p.version === 1);
+    assert.deepEqual(codesAndLines(checked.diagnostics), engineCodesAndLines(NO_DIAGNOSIS + DIAGNOSIS));
+    assert.ok(!codes(checked).includes('KAM101'), 'the disk check of the old text was published for the new one');
+    // Edited after opening from the scan's findings: checked as any open document.
+    client.replace(same, 'owner: Li Wei\n', `owner: Li Wei\n${DIAGNOSIS}`);
+    const edited = await client.waitForDiagnostics(same, (p) => p.version === 2);
+    assert.deepEqual(codesAndLines(edited.diagnostics), engineCodesAndLines(NO_DIAGNOSIS + DIAGNOSIS));
+  });
+
   it('reports a file over the size limit without parsing it', async () => {
     const big = write('big.kam.yaml', `kam: 1\n${'# padding padding padding padding padding padding padding\n'.repeat(MAX_PLAN_BYTES / 50)}`);
     const client = await start();

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
+import { shiftFindings } from '../../server/src/engine/shift';
 import { checkPlan } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine';
 import { FIXED_TODAY, repoPath } from '../helpers';
@@ -47,6 +48,36 @@ describe('reparse after an edit', function () {
       const fresh = parsePlan(text);
       assert.equal(documentShape(after_), documentShape(fresh));
       assert.deepEqual(checkPlan(after_, { today: FIXED_TODAY }), checkPlan(fresh, { today: FIXED_TODAY }));
+    });
+  }
+
+  /** The lines from the one starting with `first` up to the one starting with `next`. */
+  const linesFrom = (text: string, first: string, next: string) => text.slice(text.indexOf(first), text.indexOf(next, text.indexOf(first)));
+  const ACTION = linesFrom(EXAMPLE, '  - id: a-outcomes', '  - id: a-committee');
+
+  for (const [what, edit, trivia] of [
+    ['a word typed in a comment line', (t: string) => typedInto(t, '# Key-account plan', ' for 2027'), true],
+    ['Enter at the end of a value (a blank line)', (t: string) => typedInto(t, 'owner: Li Wei', '\n  '), true],
+    ['a blank line taken away', (t: string) => t.replace('kam: 1\n\n', 'kam: 1\n'), true],
+    ['a new list item', (t: string) => t.replace('  - id: g-listing', '  - id: g-new\n    statement: A new goal\n  - id: g-listing'), false],
+    ['a key typed as a new line of an item', (t: string) => typedInto(t, '  - id: g-share', '\n    remark: typed line by line'), false],
+    ['an action pasted twice', (t: string) => t.replace(ACTION, ACTION + ACTION.replace('a-outcomes', 'a-copy') + ACTION.replace('a-outcomes', 'a-copy2')), false],
+    ['an action deleted', (t: string) => t.replace(ACTION, ''), false],
+  ] as const) {
+    it(`reuses the document ${trivia ? 'and moves the findings ' : ''}after ${what}`, () => {
+      const before = parsePlan(EXAMPLE);
+      const findings = checkPlan(before, { today: FIXED_TODAY });
+      const text = edit(EXAMPLE);
+      assert.notEqual(text, EXAMPLE);
+      const doc = before.doc;
+      const after = parsePlan(text, before);
+      assert.equal(after.doc, doc, 'the document was parsed whole');
+      const fresh = parsePlan(text);
+      assert.equal(documentShape(after), documentShape(fresh));
+      const expected = checkPlan(fresh, { today: FIXED_TODAY });
+      assert.deepEqual(checkPlan(after, { today: FIXED_TODAY }), expected);
+      assert.equal(after.shift !== undefined, trivia, trivia ? 'not taken as a comment or blank-line edit' : 'taken as a comment or blank-line edit');
+      if (after.shift) assert.deepEqual(shiftFindings(findings, after.shift), expected);
     });
   }
 

@@ -55,5 +55,10 @@ export function runRules(plan: Plan, registry: readonly Rule[], options: CheckOp
       options.onRuleError(rule, error);
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return findings.sort(byPlace);
+}
+
+/** The order of findings: by place, then code. The sort is stable: one rule's findings keep their order. */
+export function byPlace(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.code.localeCompare(b.code);
 }

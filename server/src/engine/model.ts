@@ -133,4 +133,23 @@ export interface Plan {
   controls: Control[];
   feedback: Feedback[];
   rescueNetwork?: Entity;
+  /**
+   * Set when this version differs from the previous one only in comments or blank lines
+   * (engine/reparse.ts): the same nodes and values, the offsets moved. Its findings are the previous
+   * version's, moved the same way.
+   */
+  shift?: Shift;
+}
+
+/**
+ * How offsets of the previous version move: those after `at` by `delta`; one at `at` when it starts
+ * something, or also when it ends something if `endsMove` (an edit inside a comment that ends there).
+ */
+export interface Shift {
+  previous: Plan;
+  at: number;
+  delta: number;
+  endsMove: boolean;
+  /** Lines added (or taken away, when negative). */
+  lines: number;
 }

@@ -27,7 +27,12 @@ export function parsePlan(text: string, previous?: Plan): Plan {
   const bytes = oversize(text);
   if (bytes !== undefined) return oversizedPlan(text, bytes);
   const reused = previous && reparseDocument(previous, text);
-  return planOf(text, reused || parseYaml(text));
+  if (!reused) return planOf(text, parseYaml(text));
+  const plan = planOf(text, reused.doc);
+  // Only one version back: the previous plan lets go of its own predecessor.
+  if (previous.shift) previous.shift = undefined;
+  if (reused.shift) plan.shift = { previous, ...reused.shift };
+  return plan;
 }
 
 /** The typed model over a parsed document. */

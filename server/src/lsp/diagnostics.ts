@@ -20,12 +20,15 @@ export interface FindingData extends Record<string, unknown> {
   messageId: string;
 }
 
-/** `document` must be the version the finding's offsets refer to. */
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+/**
+ * `lines` places offsets in the version the finding's offsets refer to: its TextDocument, or the
+ * plan's line index (engine/lines.ts), which places them alike without a second scan of the text.
+ */
+export function toDiagnostic(finding: Finding, lines: Pick<TextDocument, 'positionAt'>): Diagnostic {
   const href = ruleDocUrl(finding.code);
   const data: FindingData = { messageId: finding.messageId, ...finding.data };
   return {
-    range: rangeOf(document, finding.span),
+    range: rangeOf(lines, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.code,
     ...(href ? { codeDescription: { href } } : {}),

@@ -1,29 +1,55 @@
 // Diagnostics as you type: at once when a document opens, after a short pause while it is edited; a
 // plan gets its findings, a `.kamrc.yaml` its own checks (rc-file.ts).
 // Every run takes a new generation; a run that finds a newer one started for its document (or the
-// document closed) while it waited for the settings drops its result, so a stale result never
-// overwrites a fresh one. A check that throws is logged and leaves the document with no diagnostics.
+// document closed) while it waited for the settings or between rules drops its result, so a stale
+// result never overwrites a fresh one. A check that throws is logged and leaves the document with no
+// diagnostics.
+//
+// Work is saved where the answer is already known: an edit of comments or blank lines moves the
+// previous version's findings (engine/shift.ts); a plan the workspace scan checked on disk opens with
+// those findings when its text is the same. A long check steps back between rules so that requests
+// (hover, completion, other documents) are answered meanwhile.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import { checkPlan } from '../rules/check';
+import { byPlace, runRules } from '../engine/check';
+import type { KamConfig } from '../engine/config';
+import type { Plan } from '../engine/model';
 import type { Finding } from '../engine/rule';
+import { shiftFindings } from '../engine/shift';
+import { localToday } from '../engine/values';
+import { RULES } from '../rules';
 import type { PlanDocuments } from './documents';
 import { toDiagnostic } from './diagnostics';
 import { rcDiagnostics } from './rc-file';
 import { isRcFile, type Settings } from './settings';
 
 /**
- * The pause after an edit before the document is checked: as long as its last check after an edit
- * took, within these bounds. A short plan is checked almost as you type (the pause was most of the
- * wait); a long one waits for a pause in typing. Checks on open do not count: they parse the whole
- * text, while an edit's check parses only the edited entry again (engine/reparse.ts).
+ * The pause after an edit before the document is checked: half as long as its last check after an
+ * edit took, within these bounds. A short plan is checked almost as you type (the pause was most of
+ * the wait); a long one waits for a short pause in typing. A check that starts too early costs little:
+ * it steps back every SLICE_MS and stops once a newer version has come. Checks on open do not count:
+ * they parse the whole text, while an edit's check parses only the edited entries again
+ * (engine/reparse.ts), or nothing at all after an edit of comments or blank lines.
  */
 export const DEBOUNCE_MS = 150;
 export const MIN_DEBOUNCE_MS = 20;
+
+/** A check may run this long before it steps back to let requests in. */
+export const SLICE_MS = 30;
 
 /** Takes over the diagnostics of a document that closed (the workspace checks its file on disk). */
 export interface ClosedDocuments {
   /** True when it will publish for the URI: its current diagnostics are left until then. */
   adopt(uri: string): boolean;
+  /** The findings of the file as last checked on disk, when its text, settings and day were these. */
+  checkedAs?(uri: string, text: string, config: KamConfig, today: string): Finding[] | undefined;
+}
+
+/** A check's result with what it depended on: the plan it read, the settings and the day. */
+interface Checked {
+  plan: Plan;
+  config: KamConfig;
+  today: string;
+  findings: Finding[];
 }
 
 export class Validator {
@@ -35,6 +61,8 @@ export class Validator {
   private readonly cost = new Map<string, number>();
   /** The findings last published per document, with the version they are for (hover shows SMART status from them). */
   private readonly published = new Map<string, { version: number; findings: Finding[] }>();
+  /** The last check per document: an edit of comments or blank lines moves its findings instead of checking again. */
+  private readonly checked = new Map<string, Checked>();
 
   /**
    * @param today fixes "today" for time-based rules (tests); the local date otherwise.
@@ -71,7 +99,7 @@ export class Validator {
       setTimeout(() => {
         this.timers.delete(uri);
         void this.validate(uri, true);
-      }, Math.min(DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, this.cost.get(uri) ?? MIN_DEBOUNCE_MS))),
+      }, Math.min(DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, (this.cost.get(uri) ?? 0) / 2))),
     );
   }
 
@@ -84,6 +112,7 @@ export class Validator {
   private clear(uri: string): void {
     this.cancelTimer(uri);
     this.published.delete(uri);
+    this.checked.delete(uri);
     this.latest.delete(uri);
     this.cost.delete(uri);
     this.settings.forget(uri);
@@ -104,25 +133,74 @@ export class Validator {
       if (!current()) return;
       const rcFile = isRcFile(uri) && this.documents.get(uri);
       if (rcFile) return this.publish(uri, rcFile.version, rcDiagnostics(rcFile, config.locale));
+      const today = this.today ?? localToday();
+      if (!afterEdit && !this.published.has(uri) && this.publishKnown(uri, config, today)) return;
       const started = performance.now();
       const parsed = this.documents.planFor(uri);
       if (!parsed) return;
-      const findings = checkPlan(parsed.plan, {
-        config,
-        today: this.today,
-        // One broken rule must not blank the others: log it and keep their findings.
-        onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
-      });
+      const { plan } = parsed;
+      const last = this.checked.get(uri);
+      const known = plan.shift && last?.plan === plan.shift.previous && last.config === config && last.today === today;
+      // While the check steps back a newer version may be parsed from this one (its document is then
+      // reused): the check stops there, and the newer version's own check follows.
+      const unchanged = () => current() && this.documents.get(uri)?.version === parsed.document.version;
+      const findings = (known && shiftFindings(last.findings, plan.shift!)) || (await this.check(uri, plan, config, today, unchanged, started));
+      if (!findings) return; // overtaken by a newer version while it stepped back
       if (afterEdit) this.cost.set(uri, performance.now() - started);
+      this.checked.set(uri, { plan, config, today, findings });
       this.published.set(uri, { version: parsed.document.version, findings });
-      this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, parsed.document)));
+      this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, plan.lines)));
     } catch (e) {
       this.connection.console.error(`Checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
       if (current()) this.publish(uri, this.documents.get(uri)?.version, []);
     }
   }
 
+  /**
+   * A document just opened whose file the workspace scan checked with the same text, settings and
+   * day: those findings are published at once, without a parse (features parse it when asked).
+   */
+  private publishKnown(uri: string, config: KamConfig, today: string): boolean {
+    const document = this.documents.get(uri);
+    const findings = document && this.closed?.checkedAs?.(uri, document.getText(), config, today);
+    if (!document || !findings) return false;
+    this.published.set(uri, { version: document.version, findings });
+    this.publish(uri, document.version, findings.map((finding) => toDiagnostic(finding, document)));
+    return true;
+  }
+
+  /**
+   * Every rule over the plan, as checkPlan runs them, one rule at a time: once the check (with the
+   * parse, from `started`) has run for SLICE_MS it steps back so that requests waiting are answered; undefined when it is no longer
+   * `wanted` (a newer version overtook it) after a step back.
+   */
+  private async check(uri: string, plan: Plan, config: KamConfig, today: string, wanted: () => boolean, started: number): Promise<Finding[] | undefined> {
+    // One broken rule must not blank the others: log it and keep their findings.
+    const onRuleError = (rule: { code: string }, e: unknown) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
+    const findings: Finding[] = [];
+    let slice = started; // the parse before it counts
+    for (const rule of RULES) {
+      if (performance.now() - slice > SLICE_MS) {
+        await letRequestsFirst();
+        if (!wanted()) return undefined;
+        slice = performance.now();
+      }
+      findings.push(...runRules(plan, [rule], { config, today, onRuleError }));
+    }
+    // As checkPlan orders them: each rule's findings keep their order within a place.
+    return findings.sort(byPlace);
+  }
+
   private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
+}
+
+/**
+ * Lets a request that arrived meanwhile be handled before the check goes on. The connection handles a
+ * message it has read in an immediate queued behind ours, so ours steps back twice.
+ */
+export async function letRequestsFirst(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -5,23 +5,25 @@
 //
 // Hundreds of plans must not make the editor wait: closed files are checked one at a time with a
 // turn of the event loop before each, so a request for an open document waits for one file's check
-// at most. Of a closed file only its path, the URI its diagnostics were published under and its
-// portfolio row (a few numbers, for the KAM Portfolio view) are kept.
+// at most. Of a closed file only its path, the URI its diagnostics were published under, its
+// portfolio row (a few numbers, for the KAM Portfolio view) and a digest of its text with its findings
+// (so opening it unchanged publishes them at once) are kept.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkPlan } from '../rules/check';
 import type { KamConfig } from '../engine/config';
 import { exclusionFor, findPlanFiles, isPlanFile, planOfContents, readPlanFile, relativeTo, type Exclusion } from '../engine/plan-files';
+import type { Finding } from '../engine/rule';
 import { localToday } from '../engine/values';
 import { portfolioRow, type PortfolioRow } from '../report/portfolio';
 import { text } from '../engine/vocabulary';
+import { checkPlan } from '../rules/check';
 import { toDiagnostic } from './diagnostics';
 import type { PlanDocuments } from './documents';
 import { filePathOf, type Settings } from './settings';
-import type { ClosedDocuments } from './validation';
+import { letRequestsFirst, type ClosedDocuments } from './validation';
 
 /**
  * Files whose settings are asked for together before they are checked: the round trips to the client
@@ -59,6 +61,8 @@ export class WorkspacePlans implements ClosedDocuments {
   private queue = new Map<string, string>();
   /** Files whose disk diagnostics are published: path → the URI they were published under. */
   private readonly shown = new Map<string, string>();
+  /** What each file's disk check found, with what it depended on: a document opened with the same text reuses it. */
+  private readonly known = new Map<string, { digest: string; config: KamConfig; today: string; findings: Finding[] }>();
   private scans = 0;
   private rescanTimer?: NodeJS.Timeout;
   private draining = false;
@@ -115,6 +119,14 @@ export class WorkspacePlans implements ClosedDocuments {
     this.queue = new Map([[file, uri], ...this.queue]);
     void this.drain();
     return true;
+  }
+
+  checkedAs(uri: string, text: string, config: KamConfig, today: string): Finding[] | undefined {
+    const file = filePathOf(uri);
+    const known = file === undefined ? undefined : this.known.get(file);
+    if (!known || known.today !== today || known.digest !== digest(text)) return undefined;
+    if (known.config !== config && JSON.stringify(known.config) !== JSON.stringify(config)) return undefined;
+    return known.findings;
   }
 
   private async scan(generation: number): Promise<void> {
@@ -215,22 +227,24 @@ export class WorkspacePlans implements ClosedDocuments {
     const contents = readPlanFile(file);
     if (contents.kind === 'unreadable') return undefined;
     const plan = planOfContents(contents);
+    const today = this.today ?? localToday();
     const findings = checkPlan(plan, {
       config,
-      today: this.today,
+      today,
       onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
     });
     const folder = this.settings.folderOf(file);
     const relative = folder ? relativeTo(folder, file) : path.basename(file);
-    const today = this.today ?? localToday();
     this.rows.set(file, { uri, row: portfolioRow(plan, findings, { file: relative, today, config }) });
-    const document = TextDocument.create(uri, 'kam-yaml', 0, plan.text);
-    return findings.map((finding) => toDiagnostic(finding, document));
+    if (plan.text !== '') this.known.set(file, { digest: digest(plan.text), config, today, findings });
+    else this.known.delete(file);
+    return findings.map((finding) => toDiagnostic(finding, plan.lines));
   }
 
   /** Takes the file's disk diagnostics away, if any were published. */
   private forget(file: string): void {
     this.rows.delete(file);
+    this.known.delete(file);
     const uri = this.shown.get(file);
     if (uri === undefined) return;
     this.shown.delete(file);
@@ -253,12 +267,7 @@ export class WorkspacePlans implements ClosedDocuments {
   }
 }
 
-/**
- * Lets a request that arrived meanwhile (a hover, an edit of an open document) be handled before the
- * next check. The connection handles a message it has read in an immediate queued behind ours, so
- * ours steps back twice: the first turn lets that immediate run, the second starts the check.
- */
-async function letRequestsFirst(): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setImmediate(resolve));
+/** A short fingerprint of a text: a document opened with the same text as the file checked on disk. */
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }

@@ -12,7 +12,7 @@ export interface PlanDocument {
 }
 
 /** A span (UTF-16 offsets, what the engine speaks) as an LSP range (lines and characters). */
-export function rangeOf(document: TextDocument, span: Span): Range {
+export function rangeOf(document: Pick<TextDocument, 'positionAt'>, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
