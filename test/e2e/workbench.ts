@@ -87,10 +87,22 @@ export class Workbench {
   }
 
   /** Ctrl+P, the file's name, Enter; resolves when its editor is the active one. */
+  /**
+   * A clean window for the next step: whatever widget holds the keyboard (a tree's find box, a hover,
+   * a quick input) is dismissed, the keyboard goes back to the workbench, and every editor is closed.
+   */
+  async closeAllEditors(): Promise<void> {
+    for (let i = 0; i < 2; i++) await this.page.keyboard.press('Escape');
+    await this.page.locator('.part.editor').click({ position: { x: 5, y: 5 } });
+    await this.runCommand('View: Close All Editors');
+    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+  }
+
   async quickOpen(fileName: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
     await this.page.locator('.quick-input-widget input[type="text"]').fill(fileName);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+    // Enter opens the focused row: wait until the filter has put the file there, not a recent editor.
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor();
     await this.editor().locator('.view-lines').waitFor();
