@@ -20,6 +20,7 @@ import * as limits from '../server/src/engine/limits';
 import { parsePlan } from '../server/src/engine/parse';
 import { LineIndex } from '../server/src/engine/lines';
 import { applyChange, editableText, editKinds } from './edits';
+import { FORM_SIZE, measureForm, type FormFigures } from './form';
 import { ensureBenchFiles, SIZES, WORKSPACE_PLANS, type BenchFiles } from './generate';
 import { delay, TimingClient, type ServerSpec } from './lsp';
 
@@ -613,6 +614,26 @@ function rows(
   return out;
 }
 
+/** The plan editor's figures (issue 12): the form's first screen and a field edit's findings. */
+function formRows(form: FormFigures | undefined): Row[] {
+  const open = form && stats(form.open);
+  const edit = form && stats(form.edit);
+  const row = (measure: string, ours: number | undefined, target: number, note?: string): Row => ({
+    measure,
+    ours,
+    unit: 'ms',
+    compared: 'absolute',
+    target,
+    ...(ours === undefined ? {} : { pass: ours <= target }),
+    ...(note ? { note } : {}),
+  });
+  return [
+    row(`open→form model, ${FORM_SIZE} lines, p95`, open?.p95, 1000, form && `the model is ${(form.bytes / 1024).toFixed(0)} KB; the webview draws 30 items per list at first`),
+    row(`form edit→form findings, ${FORM_SIZE} lines, p95`, edit?.p95, 150),
+    { measure: `form edit→form findings, ${FORM_SIZE} lines, median`, ours: edit?.median, unit: 'ms' },
+  ];
+}
+
 function printTable(table: Row[]): void {
   const figure = (n: number | undefined, unit: string) => (n === undefined ? '—' : unit === 'MB' ? n.toFixed(2) : n < 10 ? n.toFixed(1) : n.toFixed(0));
   const times = (a: number | undefined, b: number | undefined) => (a === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
@@ -657,8 +678,9 @@ async function main(): Promise<void> {
   const lint = part<LintFigures | undefined>('lint', () => measureLint(files), undefined);
   const memory = await part('memory', () => measureMemory(files), Promise.resolve<MemoryFigures | undefined>(undefined));
   const vsix = part<PackageFigures | undefined>('package', () => measurePackage(), undefined);
+  const form = await part('form', () => measureForm(serverSpec('ours'), files.plans.get(FORM_SIZE)!, LSP_TIMEOUT_MS), Promise.resolve<FormFigures | undefined>(undefined));
   const ourFeatures = ours.features ?? features;
-  const table = rows(checks, edits, ours.figures, peer.figures, ourFeatures, peer.features, lint, memory, vsix);
+  const table = [...rows(checks, edits, ours.figures, peer.figures, ourFeatures, peer.features, lint, memory, vsix), ...formRows(form)];
 
   const loadAfter = os.loadavg();
   printTable(table);
@@ -671,7 +693,7 @@ async function main(): Promise<void> {
     load: { before: loadBefore, after: loadAfter },
     seconds: round(seconds),
     table,
-    details: { checks, edits, lsp: [...ours.figures, ...peer.figures], features: { ours: ourFeatures, peer: peer.features }, peerProbe: peer.probe, lint, memory, vsix },
+    details: { checks, edits, lsp: [...ours.figures, ...peer.figures], features: { ours: ourFeatures, peer: peer.features }, peerProbe: peer.probe, lint, memory, vsix, form },
   };
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);

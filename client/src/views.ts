@@ -1,5 +1,6 @@
 // The views of a plan and their commands: the outline tree, the health item and the language status
-// items in the status bar, the stakeholder map, report export, a new plan and the sample plans. Each command resolves to what it showed or wrote,
+// items in the status bar, the stakeholder map, the plan editor (the form), report export, a new plan
+// and the sample plans. Each command resolves to what it showed or wrote,
 // so the integration tests can check it; arguments, where a command takes them, skip its questions.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,6 +13,7 @@ import { HealthStatus } from './health-status';
 import { LanguageStatus } from './language-status';
 import { newPlan } from './new-plan';
 import { OutlineTree, planInView, REVEAL_COMMAND } from './outline-tree';
+import { PlanEditors } from './plan-editor';
 import { PlanSource, revealInPlan } from './plan-source';
 import { PortfolioTree } from './portfolio-tree';
 import { openSample } from './samples';
@@ -22,6 +24,7 @@ export interface KamViews {
   portfolio: PortfolioTree;
   health: HealthStatus;
   maps: StakeholderMaps;
+  forms: PlanEditors;
   status: LanguageStatus;
 }
 
@@ -31,6 +34,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   const outline = new OutlineTree(source);
   const health = new HealthStatus(source);
   const maps = new StakeholderMaps(context.extensionUri, source);
+  const forms = new PlanEditors(context.extensionUri, source);
   const portfolio = new PortfolioTree(source);
   // From an editor's title or the Explorer the plan comes as an argument; else the plan in view.
   const planOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : planInView(outline));
@@ -44,6 +48,10 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     health,
     maps,
     portfolio,
+    forms,
+    command('kam.openPlanEditor', (uri?: unknown) => forms.openForm(uri instanceof vscode.Uri ? uri : planInView(outline))),
+    command('kam.openAsText', (uri?: unknown) => forms.openText(uriOf(uri))),
+    command('kam.alwaysOpenInForm', () => forms.alwaysOpenInForm()),
     command(REVEAL_COMMAND, (uri: vscode.Uri, selection: Range, range?: Range) =>
       revealInPlan(uri, source.range(selection), range && source.range(range), true),
     ),
@@ -74,5 +82,5 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   );
   // The outline view shows once the extension runs (a plan in the workspace or open, or a KAM command).
   void vscode.commands.executeCommand('setContext', 'kam.active', true);
-  return { outline, portfolio, health, maps, status };
+  return { outline, portfolio, health, maps, status, forms };
 }

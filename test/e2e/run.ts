@@ -11,7 +11,9 @@ async function main(): Promise<number> {
   const started = Date.now();
   let results: Results;
   try {
-    const mocha = await createMocha({ ui: 'bdd', color: false, timeout: 90_000, reporter: class {} as never, rootHooks: { afterEach: screenshotOnFailure } });
+    // KAM_E2E_GREP runs only the steps whose titles match (while working on one feature).
+    const grep = process.env.KAM_E2E_GREP || undefined;
+    const mocha = await createMocha({ ui: 'bdd', color: false, timeout: 90_000, reporter: class {} as never, rootHooks: { afterEach: screenshotOnFailure }, grep });
     for (const file of testFiles(__dirname, '.e2e.js')) mocha.addFile(file);
     console.log('UI end-to-end in code-server (VS Code 1.99.3) and Chromium:');
     results = await runMocha(mocha, (result) => console.log(formatResult(result)));

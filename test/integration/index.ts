@@ -13,7 +13,9 @@ export function resultsFile(): string {
 export async function run(): Promise<void> {
   let results: Results;
   try {
-    const mocha = await createMocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+    // KAM_INTEGRATION_GREP runs only the tests whose titles match (while working on one feature).
+    const grep = process.env.KAM_INTEGRATION_GREP || undefined;
+    const mocha = await createMocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep });
     for (const file of testFiles(__dirname, '.test.js')) mocha.addFile(file);
     results = await runMocha(mocha);
   } catch (err) {

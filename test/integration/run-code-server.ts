@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const consoleLog = fs.createWriteStream(CONSOLE_LOG);
 
   const started = Date.now();
-  const server = await cs.startCodeServer({ folder: workspace, env: { KAM_INTEGRATION_RESULTS: RESULTS, KAM_TODAY: FIXED_TODAY } });
+  const server = await cs.startCodeServer({ folder: workspace, env: { KAM_INTEGRATION_RESULTS: RESULTS, KAM_TODAY: FIXED_TODAY, KAM_INTEGRATION_GREP: process.env.KAM_INTEGRATION_GREP ?? '' } });
   const browser = await cs.openBrowser().catch(async (err) => {
     await server.stop();
     throw err;

@@ -3,16 +3,15 @@
 // one. Exit code: 0, or 2 on bad usage, an unreadable path or an unknown revision.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { checkPlan } from '../rules/check';
-import { defaultConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
 import { localToday } from '../engine/values';
 import { DIFF_FORMATS, DIFF_RENDERERS, reviewDiff, type DiffFormat, type Version } from '../report/diff';
-import { environmentLocale, fileConfigs } from './config';
 import { planOfContents, readPlanFile } from '../engine/plan-files';
 import { readCommitted } from './git-show';
-import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
+import type { ConfigOptions } from './options';
+import { registerPlanCommand, settingsOf } from './plan-command';
 
 interface DiffOptions extends ConfigOptions {
   format: DiffFormat;
@@ -33,22 +32,20 @@ Examples:
   $ kam diff --locale zh-cn --git HEAD~3 plans/华东.kam.yaml`;
 
 export function registerDiff(program: Command): void {
-  const command = program
-    .command('diff')
-    .summary('what changed in a plan between two versions, by meaning')
-    .description('Compare two versions of one key-account plan by meaning: changes, plan health before and after, findings fixed and new.')
-    .argument('[paths...]', 'OLD NEW, or with --git the one plan file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
-    .option('--git [rev]', 'compare the plan as committed at git revision REV (default HEAD) with the file on disk');
-  addConfigOptions(command, 'language of the memo and messages')
-    .addHelpText('after', EXAMPLES)
-    .action(function (this: Command, paths: string[], options: DiffOptions) {
-      process.exitCode = diff(this, paths, options);
-    });
+  registerPlanCommand<DiffOptions>(program, {
+    name: 'diff',
+    summary: 'what changed in a plan between two versions, by meaning',
+    description: 'Compare two versions of one key-account plan by meaning: changes, plan health before and after, findings fixed and new.',
+    paths: ['[paths...]', 'OLD NEW, or with --git the one plan file'],
+    formats: DIFF_FORMATS,
+    options: (command) => command.option('--git [rev]', 'compare the plan as committed at git revision REV (default HEAD) with the file on disk'),
+    localeHelp: 'language of the memo and messages',
+    examples: EXAMPLES,
+    run: diff,
+  });
 }
 
 function diff(command: Command, paths: string[], options: DiffOptions): number {
-  const cwd = process.cwd();
   const fail = (message: string): never => command.error(`error: ${message}`, { exitCode: 2 });
   let rev: string | undefined;
   if (options.git !== undefined) {
@@ -58,9 +55,9 @@ function diff(command: Command, paths: string[], options: DiffOptions): number {
     if (paths.length !== 1) fail('with --git, name one plan file: kam diff --git REV PATH');
   } else if (paths.length !== 2) fail('name two versions of a plan: kam diff OLD NEW (or kam diff --git REV PATH)');
 
-  const layers = commandLineLayers(command, options, cwd);
+  const { cwd, configFor } = settingsOf(command, options);
   const newer = path.resolve(cwd, paths[paths.length - 1]);
-  const config = fileConfigs(defaultConfig(environmentLocale()), layers, cwd, (m) => process.stderr.write(`kam: warning: ${m}\n`))(newer);
+  const config = configFor(newer);
   const today = options.today ?? localToday();
   const version = (label: string, plan: Plan): Version => ({ label, plan, findings: checkPlan(plan, { config, today }) });
 

@@ -1,15 +1,12 @@
 // `kam lint`: checks plan files and folders and prints the findings as text, JSON, SARIF or GitHub
 // workflow annotations. Exit code: 0 no error-severity finding (and no more warnings than
 // --max-warnings), 1 otherwise, 2 bad usage or a path that could not be linted.
-import * as path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { checkPlan } from '../rules/check';
-import { defaultConfig, type KamConfig } from '../engine/config';
+import type { KamConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
-import { planOfContents, readPlanFile, type Contents } from '../engine/plan-files';
-import { applyLayers, environmentLocale, fileConfigs } from './config';
-import { addConfigOptions, addOutputOption, commandLineLayers, parseMaxWarnings, writeOutput, type ConfigOptions } from './options';
-import { collectPlanFiles } from './files';
+import { addOutputOption, parseMaxWarnings, writeOutput, type ConfigOptions } from './options';
+import { checkPlanFiles, PLAN_PATHS, registerPlanCommand, settingsOf } from './plan-command';
 import { FORMATS, FORMATTERS, type Format, type LintRun, type LocatedFinding } from './formatters';
 
 interface LintOptions extends ConfigOptions {
@@ -35,44 +32,31 @@ Examples:
   $ kam lint --locale zh-cn plans/               messages in Simplified Chinese`;
 
 export function registerLint(program: Command): void {
-  const command = program
-    .command('lint')
-    .summary('check plans and report findings')
-    .description('Check key-account plans (*.kam.yaml) and report findings.')
-    .argument('<paths...>', 'plan files and folders (a folder: every *.kam.yaml / *.kam.yml below it)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: no limit)', parseMaxWarnings);
-  addOutputOption(command, 'the findings');
-  addConfigOptions(command)
-    .addHelpText('after', EXAMPLES)
-    .action(function (this: Command, paths: string[], options: LintOptions) {
-      process.exitCode = lint(this, paths, options);
-    });
+  registerPlanCommand<LintOptions>(program, {
+    name: 'lint',
+    summary: 'check plans and report findings',
+    description: 'Check key-account plans (*.kam.yaml) and report findings.',
+    paths: PLAN_PATHS,
+    formats: FORMATS,
+    options: (command) => {
+      command.option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: no limit)', parseMaxWarnings);
+      addOutputOption(command, 'the findings');
+    },
+    examples: EXAMPLES,
+    run: lint,
+  });
 }
 
 function lint(command: Command, paths: string[], options: LintOptions): number {
-  const cwd = process.cwd();
-  const warn = (message: string) => process.stderr.write(`kam: warning: ${message}\n`);
-  const layers = commandLineLayers(command, options, cwd);
-  const base = defaultConfig(environmentLocale());
-  const configFor = fileConfigs(base, layers, cwd, warn);
-  const collected = collectPlanFiles(paths, cwd);
-  for (const folder of collected.empty) warn(`${folder}: no *.kam.yaml or *.kam.yml file in this folder`);
-
-  const run: LintRun = { results: [], problems: [...collected.problems], locale: applyLayers(base, layers).locale, cwd };
-  for (const absolute of collected.files) {
-    const file = path.relative(cwd, absolute) || absolute;
-    let outcome: ReturnType<typeof lintFile>;
-    try {
-      outcome = lintFile(readPlanFile(absolute), configFor(absolute), options.today);
-    } catch (e) {
-      // A rule that throws is our bug: name the file and go on with the others.
-      outcome = { message: `internal error while checking: ${(e as Error).message}` };
-    }
-    if ('message' in outcome) run.problems.push({ file, message: outcome.message });
-    else run.results.push({ file, absolute, findings: outcome });
-  }
-  for (const p of run.problems) process.stderr.write(`kam: ${p.file}: ${p.message}\n`);
+  const settings = settingsOf(command, options);
+  const { cwd } = settings;
+  const checked = checkPlanFiles(paths, settings, (plan, config) => located(plan, config, options.today));
+  const run: LintRun = {
+    results: checked.results.map(({ file, absolute, result }) => ({ file, absolute, findings: result })),
+    problems: checked.problems,
+    locale: settings.locale,
+    cwd,
+  };
 
   const color = options.format === 'text' && options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
   writeOutput(command, options.output, FORMATTERS[options.format](run, { color }), cwd);
@@ -85,11 +69,6 @@ function lint(command: Command, paths: string[], options: LintOptions): number {
     return 1;
   }
   return 0;
-}
-
-/** The file's findings, or why it could not be linted. */
-function lintFile(contents: Contents, config: KamConfig, today?: string): LocatedFinding[] | { message: string } {
-  return contents.kind === 'unreadable' ? { message: contents.message } : located(planOfContents(contents), config, today);
 }
 
 /** Findings with 1-based lines and columns counted as the server counts them (a lone CR ends a line too). */

@@ -5,6 +5,8 @@
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Role } from '../engine/roles';
 import type { Locale, Severity, Stage } from '../engine/types';
+import type { FormModel } from '../services/form/form-model';
+import type { FormIntent } from '../services/form/intents';
 import type { StakeholderField } from '../services/stakeholder-edit';
 import type { Mark, OutlineItem, PlanHealth, StakeholderMap } from '../views';
 import type { Influence, Stance } from '../engine/format';
@@ -23,6 +25,10 @@ export const KamMethods = {
   health: 'kam/health',
   /** {@link EditStakeholderParams} → WorkspaceEdit | null (null: the plan already says so). */
   editStakeholder: 'kam/editStakeholder',
+  /** {@link FormParams} → {@link FormResult} | null: the plan as the plan editor's form. */
+  form: 'kam/form',
+  /** {@link FormEditParams} → WorkspaceEdit | null (null: the plan already says so); a stale version fails as ContentModified. */
+  formEdit: 'kam/formEdit',
   /** {} → {@link PortfolioResult}: a row per plan of the workspace, from the workspace check (no scan of its own). */
   portfolio: 'kam/portfolio',
   /** {@link PortfolioExportParams} → {@link PortfolioExportResult}. */
@@ -123,6 +129,21 @@ export type EditStakeholderResult = WorkspaceEdit | null;
 
 export type { StakeholderField };
 
+export type FormParams = PlanParams;
+
+export interface FormResult extends PlanResult, Omit<HealthResult, keyof PlanResult> {
+  form: FormModel;
+}
+
+export interface FormEditParams extends PlanParams {
+  /** The version the form showed when the user acted: a plan that has moved on since fails as ContentModified. */
+  version: number;
+  intent: FormIntent;
+}
+
+export type FormEditResult = WorkspaceEdit | null;
+
+export type { FormIntent, FormModel };
 /** A portfolio row with the plan it is about; `file` is relative to its workspace folder. */
 export interface PortfolioEntry extends PortfolioRow {
   uri: string;

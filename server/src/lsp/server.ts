@@ -12,6 +12,7 @@ import { isValidDate } from '../engine/values';
 import { registerConfigurationRequest } from './configuration-request';
 import { PlanDocuments } from './documents';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { registerFormRequests } from './form-requests';
 import { RC_FILE_PATTERN, Settings } from './settings';
 import { Validator } from './validation';
 import { registerPortfolioRequests } from './portfolio-requests';
@@ -85,6 +86,7 @@ export function startServer(): void {
 
   registerFeatures(connection, documents, () => ({ settings, validator, today }));
   registerViewRequests(connection, documents, () => ({ settings, validator, today }));
+  registerFormRequests(connection, documents, () => ({ settings, validator, today }));
   registerPortfolioRequests(connection, documents, () => ({ settings, validator, today, workspacePlans }));
   registerConfigurationRequest(connection, () => settings);
   documents.listen(connection);

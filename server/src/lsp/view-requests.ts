@@ -4,6 +4,7 @@
 // check has not finished yet, it checks the plan itself, so a view asked for right after an edit
 // never pairs the new text with the old findings.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import type { Finding } from '../engine/rule';
 import { checkPlan } from '../rules/check';
 import { ROLE_LABELS, ROLES } from '../engine/roles';
 import type { Locale, Text } from '../engine/types';
@@ -29,6 +30,7 @@ import {
   type OutlineNode,
   type OutlineResult,
   type PlanParams,
+  type PlanResult,
   type ReportParams,
   type ReportResult,
   type StakeholderMapParams,
@@ -122,15 +124,7 @@ export function registerViewRequests(connection: Connection, documents: PlanDocu
   connection.onRequest(KamMethods.health, async ({ uri }: PlanParams): Promise<HealthResult | null> => {
     const c = await checked(uri);
     if (!c) return null;
-    const health = planHealth(c.findings, { parses: c.parsed.plan.syntaxErrors.length === 0 });
-    const stages = health.stages.map(({ stage, mark, counts }) => ({
-      stage,
-      label: STAGE_LABELS[stage][c.locale],
-      mark,
-      counts,
-      summary: countsText(counts, c.locale),
-    }));
-    return { ...about(c.parsed, c.locale), score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
+    return { ...about(c.parsed, c.locale), ...healthAnswer(c.findings, c.parsed.plan.syntaxErrors.length === 0, c.locale) };
   });
 
   connection.onRequest(KamMethods.editStakeholder, async (params: EditStakeholderParams): Promise<EditStakeholderResult> => {
@@ -160,6 +154,13 @@ function withRanges(parsed: PlanDocument, item: OutlineItem): OutlineNode {
     selection: rangeOf(document, item.selection),
     children: item.children.map((child) => withRanges(parsed, child)),
   };
+}
+
+/** The plan-health score and each stage's mark, with the stages' names and counts in words. */
+export function healthAnswer(findings: readonly Finding[], parses: boolean, locale: Locale): Omit<HealthResult, keyof PlanResult> {
+  const health = planHealth(findings, { parses });
+  const stages = health.stages.map(({ stage, mark, counts }) => ({ stage, label: STAGE_LABELS[stage][locale], mark, counts, summary: countsText(counts, locale) }));
+  return { score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
 }
 
 /** An open plan's current version with its findings (those published, else checked now), its locale and the checker's today. */

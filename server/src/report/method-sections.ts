@@ -10,7 +10,8 @@ import { interpolate, type Locale, type Text } from '../engine/types';
 import { isValidDate, quantityValue } from '../engine/values';
 import { INFLUENCE_LABELS, labelOf, PURCHASING_FACTORS, REPORT_WORDS, STANCE_LABELS, STAGE_LABELS, text } from '../engine/vocabulary';
 import { nestedEntity, stakeholderLabel, textEntries } from '../engine/plan-facts';
-import type { Block, Cell, Section } from './model';
+import type { Block, Cell, Section } from './blocks';
+import { NONE, section, type ReportContext } from './context';
 
 const WORDS = {
   notFilled: REPORT_WORDS.notFilled,
@@ -89,30 +90,15 @@ const WORDS = {
 
 type Word = keyof typeof WORDS;
 
-export interface MethodContext {
-  plan: Plan;
-  locale: Locale;
-  today: string;
-  staleAfterDays: number;
-  /** Formats an amount in the report's locale. */
-  amount(value: number): string;
-}
-
-const NONE = '—';
-
-function say(ctx: MethodContext, word: Word, args?: Record<string, string | number>): string {
+function say(ctx: ReportContext, word: Word, args?: Record<string, string | number>): string {
   return interpolate(WORDS[word][ctx.locale], args);
 }
 
-function section(id: string, title: string, blocks: Block[], sections: Section[] = []): Section {
-  return { id, title, blocks, sections };
-}
-
-function table(ctx: MethodContext, head: Word[], rows: Cell[][]): Block {
+function table(ctx: ReportContext, head: Word[], rows: Cell[][]): Block {
   return { kind: 'table', head: head.map((h) => say(ctx, h)), rows };
 }
 
-function guidance(ctx: MethodContext, ...words: Word[]): Block[] {
+function guidance(ctx: ReportContext, ...words: Word[]): Block[] {
   return words.map((w): Block => ({ kind: 'paragraph', text: say(ctx, w), tone: 'info' }));
 }
 
@@ -120,12 +106,12 @@ function plain(value: string | undefined): Cell {
   return { text: value === undefined || value.trim() === '' ? NONE : value };
 }
 
-function flag(ctx: MethodContext, word: Word, args?: Record<string, string | number>): Cell {
+function flag(ctx: ReportContext, word: Word, args?: Record<string, string | number>): Cell {
   return { text: say(ctx, word, args), tone: 'warning' };
 }
 
 /** `diagnosis.purchasing_factors`: the four factors, the course's question beneath. */
-export function purchasingFactorsSection(ctx: MethodContext): Section {
+export function purchasingFactorsSection(ctx: ReportContext): Section {
   const entries = new Map(textEntries(ctx.plan, nestedEntity(ctx.plan, ctx.plan.diagnosis, 'purchasing_factors')));
   const items = PURCHASING_FACTOR_KEYS.filter((f) => (entries.get(f) ?? []).length > 0).map((f): [string, string[]] => [PURCHASING_FACTORS[f][ctx.locale], entries.get(f)!]);
   const body: Block = items.length > 0 ? { kind: 'fields', items } : { kind: 'empty', text: say(ctx, 'notFilled') };
@@ -133,7 +119,7 @@ export function purchasingFactorsSection(ctx: MethodContext): Section {
 }
 
 /** Each key person: roles, stance, influence, days since the last contact; stale and unmanaged marked. */
-export function relationshipsSection(ctx: MethodContext): Section {
+export function relationshipsSection(ctx: ReportContext): Section {
   const { plan, locale, today, staleAfterDays } = ctx;
   const engaged = engagedIds(plan);
   const rows = plan.stakeholders.map((s: Stakeholder): Cell[] => {
@@ -158,7 +144,7 @@ export function relationshipsSection(ctx: MethodContext): Section {
 }
 
 /** Driver → goals → actions → controls, a goal a row, with its budget; what hangs loose marked. */
-export function traceabilitySection(ctx: MethodContext): Section {
+export function traceabilitySection(ctx: ReportContext): Section {
   const { plan } = ctx;
   const live = plan.actions.filter(isLive);
   const goalIds = new Set(plan.goals.map((g) => g.id).filter((id) => id !== undefined));
@@ -191,7 +177,7 @@ export function traceabilitySection(ctx: MethodContext): Section {
 }
 
 /** Where the budget of live actions goes: by goal, and by quarter with gaps and spikes marked. */
-export function investmentSection(ctx: MethodContext): Section {
+export function investmentSection(ctx: ReportContext): Section {
   const { plan } = ctx;
   const budgeted = plan.actions.filter((a) => isLive(a) && quantityValue(a.budget) !== undefined);
   if (budgeted.length === 0) return section('investment', say(ctx, 'investment'), [{ kind: 'empty', text: say(ctx, 'noBudget') }, ...guidance(ctx, 'resourceGuide')]);

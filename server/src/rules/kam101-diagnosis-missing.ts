@@ -1,6 +1,5 @@
-import { sectionKeyOrTop } from '../engine/spans';
 import type { Rule } from '../engine/rule';
-import { isEmptyValue } from '../engine/yaml-nodes';
+import { checkSectionPresent } from './section-missing';
 
 /** No `diagnosis` (absent or empty): the plan skips the cycle's first question, "where are we now, and why?". */
 export const kam101: Rule = {
@@ -18,9 +17,5 @@ export const kam101: Rule = {
       'zh-cn': '计划缺少 `diagnosis`（诊断）：我们与该客户现在处于什么位置？为什么？',
     },
   },
-  check({ plan, report }) {
-    const field = plan.root?.fields.get('diagnosis');
-    if (field && !isEmptyValue(field.node)) return;
-    report({ span: sectionKeyOrTop(plan, 'diagnosis') });
-  },
+  check: checkSectionPresent('diagnosis'),
 };

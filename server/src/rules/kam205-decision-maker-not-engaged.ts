@@ -1,5 +1,6 @@
 import { engagedIds, isEngaged } from '../engine/engagement';
 import type { Rule } from '../engine/rule';
+import { whoAll } from './who';
 
 /**
  * Sell to the top: the plan knows who decides, yet no planned or done action meets them. Calling only
@@ -28,7 +29,7 @@ export const kam205: Rule = {
     const firstRole = deciders[0].roles.find((r) => r.role === 'decision-maker')!;
     report({
       span: plan.root?.fields.get('actions')?.key ?? firstRole.span,
-      args: { who: [...new Set(deciders.map((s) => s.id ?? s.name ?? '?'))].join(', ') }, // an aliased entry once
+      args: { who: whoAll(deciders) },
       data: { stakeholders: deciders.map((s) => s.id).filter((id) => id !== undefined) },
     });
   },

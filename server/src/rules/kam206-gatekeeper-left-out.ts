@@ -1,5 +1,6 @@
 import { engagedIds, isEngaged } from '../engine/engagement';
 import type { Rule } from '../engine/rule';
+import { who } from './who';
 
 /** A gatekeeper (关卡者) no live action involves: the method says keep them in the loop, never left out. */
 export const kam206: Rule = {
@@ -22,7 +23,7 @@ export const kam206: Rule = {
     for (const s of plan.stakeholders) {
       const key = s.fields.get('gatekeeper')?.key;
       if (!s.gatekeeper || !key || isEngaged(s, engaged)) continue;
-      report({ span: key, args: { who: s.id ?? s.name ?? '?' }, data: { stakeholder: s.id } });
+      report({ span: key, args: { who: who(s) }, data: { stakeholder: s.id } });
     }
   },
 };

@@ -1,5 +1,6 @@
 import { daysSinceContact, isStale } from '../engine/engagement';
 import type { Rule } from '../engine/rule';
+import { who } from './who';
 
 /**
  * A key relationship gone quiet: someone who decides, or sways the decision, has not been contacted
@@ -26,7 +27,7 @@ export const kam207: Rule = {
       if (!field || !isStale(s, today, staleAfterDays)) continue;
       report({
         span: field.value,
-        args: { who: s.id ?? s.name ?? '?', days: daysSinceContact(s, today)!, limit: staleAfterDays },
+        args: { who: who(s), days: daysSinceContact(s, today)!, limit: staleAfterDays },
         data: { stakeholder: s.id },
       });
     }

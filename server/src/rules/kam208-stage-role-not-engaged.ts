@@ -1,6 +1,7 @@
 import { engagedIds, isEngaged } from '../engine/engagement';
 import type { Role } from '../engine/roles';
 import type { Rule } from '../engine/rule';
+import { whoAll } from './who';
 
 /** The roles each contract stage turns on (合约循环); the decision maker matters at every stage (KAM205). */
 export const STAGE_ROLES: Readonly<Record<string, readonly Role[]>> = {
@@ -59,7 +60,7 @@ export const kam208: Rule = {
       report({
         span: field.value,
         messageId: role,
-        args: { stage, role, who: [...new Set(holders.map((s) => s.id ?? s.name ?? '?'))].join(', ') },
+        args: { stage, role, who: whoAll(holders) },
         data: { role, stakeholders: holders.map((s) => s.id).filter((id) => id !== undefined) },
       });
     }

@@ -1,6 +1,7 @@
 import { engagedIds, isUnmanagedOpposition } from '../engine/engagement';
 import type { Rule } from '../engine/rule';
 import { itemSpan } from '../engine/spans';
+import { who } from './who';
 
 /** Someone with high influence is against us or doubts us, and the action plan never meets them. */
 export const kam209: Rule = {
@@ -30,7 +31,7 @@ export const kam209: Rule = {
     const engaged = engagedIds(plan);
     for (const s of plan.stakeholders) {
       if (!isUnmanagedOpposition(s, engaged)) continue;
-      report({ span: itemSpan(plan, s), messageId: s.stance, args: { who: s.id ?? s.name ?? '?' }, data: { stakeholder: s.id } });
+      report({ span: itemSpan(plan, s), messageId: s.stance, args: { who: who(s) }, data: { stakeholder: s.id } });
     }
   },
 };

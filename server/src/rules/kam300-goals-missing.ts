@@ -1,6 +1,5 @@
 import type { Rule } from '../engine/rule';
-import { sectionKeyOrTop } from '../engine/spans';
-import { isEmptyValue } from '../engine/yaml-nodes';
+import { checkSectionPresent } from './section-missing';
 
 /** No `goals` (absent or empty): "without a goal we work twice as hard". */
 export const kam300: Rule = {
@@ -18,9 +17,5 @@ export const kam300: Rule = {
       'zh-cn': '计划缺少 `goals`（目标）：我们希望与该客户走到哪里？没有目标，事倍功半。',
     },
   },
-  check({ plan, report }) {
-    const field = plan.root?.fields.get('goals');
-    if (field && !isEmptyValue(field.node)) return;
-    report({ span: sectionKeyOrTop(plan, 'goals') });
-  },
+  check: checkSectionPresent('goals'),
 };

@@ -93,6 +93,24 @@ export function fixAll(parsed: PlanDocument, locale: Locale = 'en', options: Cod
   return all.fixed > 0 ? workspaceEdit(parsed, all.edits) : undefined;
 }
 
+/**
+ * The quick fixes of each finding, for views that list them beside the finding (the plan editor):
+ * one fix context for all, and the results not yet checked to parse (quickFixEdit checks the one chosen).
+ */
+export function findingFixes(parsed: PlanDocument, findings: readonly Finding[], locale: Locale = 'en', options: CodeActionOptions = {}): Fix[][] {
+  if (parsed.plan.syntaxErrors.length > 0) return findings.map(() => []);
+  const ctx = contextOf(parsed, locale, options);
+  return findings.map((f) => fixesOf(ctx, f.code, f.span, targetOfFinding(f).data).filter((fix): fix is Fix => fix !== undefined));
+}
+
+/** The edit of a finding's quick fix number `index` (as findingFixes lists them); undefined if it would not parse. */
+export function quickFixEdit(parsed: PlanDocument, finding: Finding, index: number, locale: Locale = 'en', options: CodeActionOptions = {}): WorkspaceEdit | undefined {
+  const fix = findingFixes(parsed, [finding], locale, options)[0][index];
+  const ctx = fix && contextOf(parsed, locale, options);
+  const edits = ctx && parsesAfter(ctx, fix.edits);
+  return edits && workspaceEdit(parsed, edits);
+}
+
 function contextOf({ plan }: PlanDocument, locale: Locale, options: CodeActionOptions): FixContext {
   return { plan, text: plan.text, layout: detectLayout(plan), locale, today: options.today ?? localToday() };
 }

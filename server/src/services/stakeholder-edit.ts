@@ -7,7 +7,7 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Plan, Stakeholder } from '../engine/model';
 import { parsePlan } from '../engine/parse';
 import { normalizeRole, ROLE_LABELS, ROLES, type Role } from '../engine/roles';
-import { interpolate, type Locale, type Span, type Text } from '../engine/types';
+import { interpolate, type Locale, type Text } from '../engine/types';
 import { localToday } from '../engine/values';
 import { deref, isEmptyValue, scalarText, spanOf } from '../engine/yaml-nodes';
 import { INFLUENCES, STANCES } from '../engine/format';
@@ -19,6 +19,7 @@ import type { FixContext } from './fixes/fix';
 import { detectLayout } from './fixes/layout';
 import { inPlace, putEntries, type MapSite } from './fixes/map-edits';
 import { entry, scalar } from './fixes/render';
+import { flowRemovals } from './fixes/flow-removals';
 import { applyOffsetEdits, lineEnd, lineStart, mergeEdits, type Edit } from './fixes/text-edits';
 
 export type StakeholderField = 'stance' | 'influence' | 'role';
@@ -147,27 +148,6 @@ function removeRole(ctx: FixContext, s: Stakeholder, role: Role): Edit[] | undef
     const colon = text.indexOf(':', field.key.end);
     if (colon < 0 || text.slice(field.key.end, colon).trim() !== '') return undefined;
     edits.push({ start: colon + 1, end: colon + 1, newText: ' []' });
-  }
-  return edits;
-}
-
-/**
- * Removals from a flow list, run by run: a run followed by a kept item goes up to that item (its
- * commas with it), a run at the end goes from the kept item before it. All gone: `[]`.
- */
-function flowRemovals(spans: Span[], gone: boolean[], list: Span): Edit[] {
-  if (gone.every(Boolean)) return [{ ...list, newText: '[]' }];
-  const edits: Edit[] = [];
-  for (let i = 0; i < spans.length; i++) {
-    if (!gone[i]) continue;
-    let j = i;
-    while (j + 1 < spans.length && gone[j + 1]) j++;
-    edits.push(
-      j + 1 < spans.length
-        ? { start: spans[i].start, end: spans[j + 1].start, newText: '' }
-        : { start: spans[i - 1].end, end: spans[j].end, newText: '' },
-    );
-    i = j;
   }
   return edits;
 }

@@ -86,6 +86,8 @@ function resolveKeys(keys: Record<string, string | Text>): Terms {
 export const LABELS = uiJson.labels;
 export const HOVER_WORDS = uiJson.hover;
 export const MAP_WORDS = uiJson.map;
+/** The plan editor's own words (its buttons and notes); its labels are the keys' terms. */
+export const FORM_WORDS = uiJson.form;
 
 /** The report's words: the shared labels, its own (which win: its `owner` is the account manager), the sections and the stages as its headings. */
 export const REPORT_WORDS = {
@@ -165,4 +167,5 @@ export const GLOSSARY: readonly GlossaryGroup[] = [
   { title: 'Report', where: 'HTML and Markdown report', terms: uiJson.report },
   { title: 'Hover', where: 'hover', terms: HOVER_WORDS },
   { title: 'Stakeholder map', where: 'stakeholder map and its legend', terms: MAP_WORDS },
+  { title: 'Plan editor', where: 'the plan editor (the form)', terms: FORM_WORDS },
 ];

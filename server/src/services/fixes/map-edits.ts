@@ -96,7 +96,7 @@ function insertion(at: number, newText: string): Edit {
  * Where the last node of a value ends: a block collection's own range runs on over the comments and
  * blank lines after it, which belong to what follows.
  */
-function contentEnd(node: unknown): number | undefined {
+export function contentEnd(node: unknown): number | undefined {
   if (isCollection(node) && !node.flow) {
     const last = node.items[node.items.length - 1];
     return isPair(last) ? (contentEnd(last.value) ?? contentEnd(last.key)) : contentEnd(last);
@@ -105,7 +105,7 @@ function contentEnd(node: unknown): number | undefined {
 }
 
 /** Where a field ends: its last line with content, and the comments indented under it. */
-function fieldEnd(text: string, field: Field, column: number): number {
+export function fieldEnd(text: string, field: Field, column: number): number {
   const end = (inPlace(field) ? contentEnd(field.node) : undefined) ?? field.key.end;
   return pastOwnComments(text, endOfLastLine(text, field.key.start, Math.max(end, field.key.end)), column);
 }
@@ -158,7 +158,7 @@ function fillField(ctx: FixContext, field: Field, e: Entry, isFlow: boolean): Ed
 }
 
 /** An insertion of `inner` before the closing bracket of a flow collection, with the comma it needs. */
-function flowInsert(text: string, span: Span, inner: string): Edit | undefined {
+export function flowInsert(text: string, span: Span, inner: string): Edit | undefined {
   const close = span.end - 1;
   if (text[close] !== '}' && text[close] !== ']') return undefined;
   let at = close;

@@ -1,0 +1,149 @@
+// A newcomer writes a plan in the form, never touching YAML: KAM: New Plan, KAM: Open in Plan
+// Editor, the account filled in, a stakeholder with two roles, a SMART goal whose letters turn green,
+// an action for that goal with that person; the health score rises; Ctrl+Z takes the last step back;
+// and "Open as Text" shows the YAML with its comments.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { PLAN_WITH_FINDINGS, workbench } from './session';
+import type { Workbench } from './workbench';
+
+const ACCOUNT = 'Acme Form Hospital';
+const FILE = 'acme-form-hospital.kam.yaml';
+
+describe('Plan editor (the form), as a newcomer', () => {
+  let wb: Workbench;
+  let form: FrameLocator;
+  let startScore = 0;
+
+  /** The version the form shows now. */
+  const version = async () => Number(await form.locator('#form').getAttribute('data-version'));
+  /** Waits until the form shows a version after `than` (an edit went through and came back). */
+  async function newer(than: number): Promise<number> {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await wb.page.waitForTimeout(100)) {
+      const now = await version();
+      if (now > than) return now;
+    }
+    const told = await wb.page.locator('.notifications-toasts').allInnerTexts();
+    throw new Error(`the form still shows version ${than}; VS Code said: ${JSON.stringify(told)}`);
+  }
+  const score = async () => Number(await form.locator('.score').getAttribute('data-score'));
+  /** The last card of a section's list. */
+  const lastItem = (section: string): Locator => form.locator(`#section-${section} article.item`).last();
+  /** A field's control, by the field's key (`goals.*.target`): its label is the vocabulary's, in the user's language. */
+  const control = (scope: Locator, term: string) => scope.locator(`.field[data-term="${term}"]`).locator('input, select').first();
+  /** Types into a field and leaves it: one edit, then the redrawn form. */
+  async function fill(scope: Locator, term: string, text: string): Promise<void> {
+    const before = await version();
+    const field = control(scope, term);
+    await field.fill(text);
+    await field.press('Tab');
+    await newer(before);
+  }
+  async function choose(scope: Locator, term: string, value: string): Promise<void> {
+    const before = await version();
+    await control(scope, term).selectOption(value);
+    await newer(before);
+  }
+  async function click(target: Locator): Promise<void> {
+    const before = await version();
+    await target.click();
+    await newer(before);
+  }
+
+  after(async () => {
+    // The next steps start from a clean window: the plan saved, every editor closed.
+    await wb?.runCommand('File: Save All Files').catch(() => undefined);
+    await wb?.runCommand('View: Close All Editors').catch(() => undefined);
+  });
+
+  before(async () => {
+    wb = await workbench();
+    // The newcomer's workspace already holds a plan: opening it makes sure the extension runs (on its
+    // own the suite's earlier steps have done so; a quick open that does not settle changes nothing here).
+    await wb.quickOpen(PLAN_WITH_FINDINGS.name).catch(() => undefined);
+  });
+
+  it('KAM: New Plan, then KAM: Open in Plan Editor shows the plan as a form', async () => {
+    await wb.runCommand('KAM: New Plan');
+    await wb.answerQuickInput(ACCOUNT);
+    await wb.page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`).waitFor();
+    await wb.runCommand('KAM: Open in Plan Editor');
+    form = wb.webview();
+    await form.locator('#section-account').waitFor();
+    assert.equal(await form.locator('#section-account').getByLabel('Account name', { exact: true }).inputValue(), ACCOUNT, 'the field is labelled with the vocabulary’s term');
+    startScore = await score();
+    await wb.screenshot('plan-editor-new-plan');
+  });
+
+  it('fills the account', async () => {
+    const account = form.locator('#section-account');
+    await fill(account, 'account.owner', 'Li Wei');
+    await fill(account, 'account.segment', 'Tertiary hospital');
+    await click(account.getByRole('radio', { name: /negotiation/ }));
+    assert.equal(await account.getByRole('radio', { name: /negotiation/ }).getAttribute('aria-checked'), 'true');
+  });
+
+  it('adds a stakeholder with two roles', async () => {
+    await click(form.locator('section[data-term="diagnosis.stakeholders"] > button.add'));
+    const person = lastItem('diagnosis');
+    await fill(person, 'diagnosis.stakeholders.*.name', 'Dr. Zhao Min');
+    await click(person.locator('button.chip[data-role="decision-maker"]'));
+    await click(lastItem('diagnosis').locator('button.chip[data-role="influencer"]'));
+    const pressed = await lastItem('diagnosis').locator('button.chip[aria-pressed="true"]').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-role')));
+    assert.deepEqual(pressed, ['decision-maker', 'influencer']);
+  });
+
+  it('adds a SMART goal and watches its letters turn green', async () => {
+    await click(form.locator('section[data-term="goals"] > button.add'));
+    const goal = () => lastItem('goals');
+    assert.ok((await goal().locator('.letter.fail').count()) > 0, 'a new goal is not SMART yet');
+    await fill(goal(), 'goals.*.statement', 'Raise our share of cardiology spend from 10% to 15% by mid-2027');
+    await choose(goal(), 'goals.*.direction', 'build-fast');
+    await choose(goal(), 'goals.*.metric', 'share');
+    await fill(goal(), 'goals.*.baseline', '10%');
+    await fill(goal(), 'goals.*.target', '15%');
+    await fill(goal(), 'goals.*.deadline', '2027-06-30');
+    await fill(goal(), 'goals.*.owner', 'Li Wei');
+    const letters = await goal().locator('.letter').evaluateAll((ls) => ls.map((l) => `${l.textContent}:${l.classList.contains('pass')}`));
+    // R waits for an action that serves the goal (KAM304): the next step adds it.
+    assert.deepEqual(letters, ['S:true', 'M:true', 'A:true', 'R:false', 'T:true']);
+    await wb.screenshot('plan-editor-smart-goal');
+  });
+
+  it('adds an action for that goal, with that person; the health score rises', async () => {
+    await click(form.locator('section[data-term="actions"] > button.add'));
+    const action = () => lastItem('actions');
+    await fill(action(), 'actions.*.what', 'Present the outcome study');
+    await fill(action(), 'actions.*.who', 'Li Wei');
+    await fill(action(), 'actions.*.when', '2027-02-01');
+    await fill(action(), 'actions.*.budget', '5,000');
+    const goalId = await control(lastItem('goals'), 'goals.*.id').inputValue();
+    await choose(action(), 'actions.*.goal', goalId);
+    assert.equal(await lastItem('goals').locator('.letter[data-letter="R"]').getAttribute('class'), 'letter pass', 'an action serves the goal: R turns green');
+    const before = await version();
+    const zhao = await action().locator('.field.kind-references option', { hasText: 'Dr. Zhao Min' }).getAttribute('value');
+    await action().locator('.field.kind-references select').selectOption(zhao ?? '');
+    await newer(before);
+    assert.match(await action().locator('.refs .chip').first().innerText(), /Dr\. Zhao Min/);
+    assert.ok((await score()) > startScore, `the health score went from ${startScore} to ${await score()}`);
+    await wb.screenshot('plan-editor-action');
+  });
+
+  it('Ctrl+Z takes back the last edit', async () => {
+    const before = await version();
+    await form.locator('#header .score').click();
+    await wb.page.keyboard.press('Control+Z');
+    await newer(before);
+    assert.equal(await lastItem('actions').locator('.refs .chip').count(), 0, 'the person added last is gone again');
+  });
+
+  it('Open as Text shows the YAML, comments intact', async () => {
+    await form.getByRole('button', { name: 'Open as Text' }).first().click();
+    const editor = wb.editor();
+    await editor.locator('.view-lines').waitFor();
+    const text = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /# Key-account plan: Acme Form Hospital/);
+    assert.match(text, /owner: Li Wei/);
+    await wb.screenshot('plan-editor-as-text');
+  });
+});

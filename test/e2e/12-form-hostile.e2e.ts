@@ -1,0 +1,139 @@
+// The plan editor's webview script (media/form.js, with media/form.css) in Chromium, fed the form of
+// a plan whose text is markup and script (test/fixtures/hostile.kam.yaml), as the extension feeds it:
+// the page from formPage() with its CSP and nonce, its files served from disk by a page route
+// (nothing reaches the network), a stand-in for VS Code's acquireVsCodeApi, and the model from the
+// bundled language server. Nothing runs but form.js, nothing is fetched, no element comes from the
+// plan, every value shows as written; a form.js that writes a name as markup is caught.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { formPage } from '../../client/src/form-html';
+import { KamMethods, type FormResult } from '../../server/src/lsp/protocol';
+import { readRepoFile, repoPath } from '../helpers';
+import { loadCodeServerScripts } from '../integration/code-server';
+import { LspClient } from '../lsp/lsp-client';
+import { recordPageEvents, type PageEvents } from './page-events';
+import { SCREENSHOTS } from './workbench';
+
+const PLAN = repoPath('test', 'fixtures', 'hostile.kam.yaml');
+const PAGE_URL = 'https://kam-form.webview.test/index.html';
+const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
+const webviewUri = (file: string) => new URL(`https://file%2B.vscode-resource.vscode-cdn.net${pathToFileURL(file).pathname}`).href;
+const MEDIA = { css: repoPath('media', 'form.css'), script: repoPath('media', 'form.js') };
+const NONCE = 'kamFormNonce0123456789==';
+const API_SCRIPT = 'kam-test-vscode-api.js';
+const FOREIGN = ['img', 'iframe', 'object', 'embed', 'a', 'b', 'table', 'style', 'base', 'form', 'svg', 'math', 'audio', 'video'];
+
+interface Seen extends PageEvents {
+  posted: Record<string, unknown>[];
+  violations: string[];
+}
+
+async function openForm(context: BrowserContext, script: (source: string) => string = (s) => s): Promise<{ page: Page; seen: Seen }> {
+  const page = await context.newPage();
+  const seen: Seen = { requests: [], scripts: [], dialogs: [], consoleErrors: [], pageErrors: [], posted: [], violations: [] };
+  await recordPageEvents(context, page, seen, 'skip');
+  await page.exposeBinding('kamHost', (_source, kind: string, value: unknown) => {
+    if (kind === 'postMessage') seen.posted.push(value as Record<string, unknown>);
+    else if (kind === 'violation') seen.violations.push(String(value));
+  });
+  await page.addInitScript({
+    content: `(() => {
+  let state = null;
+  window.acquireVsCodeApi = () => Object.freeze({
+    postMessage: (message) => window.kamHost('postMessage', message),
+    getState: () => state,
+    setState: (value) => (state = value),
+  });
+  document.addEventListener('securitypolicyviolation', (e) => window.kamHost('violation', e.violatedDirective + ' ' + (e.blockedURI || '(inline)')));
+})();
+//# sourceURL=${API_SCRIPT}`,
+  });
+  const html = formPage({ cspSource: CSP_SOURCE, css: webviewUri(MEDIA.css), script: webviewUri(MEDIA.script), loading: '<img src=x onerror=alert(1)>', nonce: NONCE });
+  const served = new Map([
+    [PAGE_URL, { contentType: 'text/html; charset=utf-8', body: html }],
+    [webviewUri(MEDIA.css), { contentType: 'text/css; charset=utf-8', body: fs.readFileSync(MEDIA.css, 'utf8') }],
+    [webviewUri(MEDIA.script), { contentType: 'text/javascript; charset=utf-8', body: script(fs.readFileSync(MEDIA.script, 'utf8')) }],
+  ]);
+  await page.route('**/*', (route) => {
+    const file = served.get(route.request().url());
+    return file ? route.fulfill({ status: 200, ...file }) : route.abort('blockedbyclient');
+  });
+  await page.goto(PAGE_URL, { waitUntil: 'load' });
+  return { page, seen };
+}
+
+/** Posts a message to form.js as the extension does (webview.postMessage). */
+async function post(page: Page, message: unknown): Promise<void> {
+  await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(m, '*'), message);
+}
+
+/** Everything the page did that it must not. */
+async function problems(page: Page, seen: Seen): Promise<string[]> {
+  await page.waitForTimeout(300);
+  const audit = (await page.evaluate(`(() => {
+    const foreign = ${JSON.stringify(FOREIGN)};
+    const out = [];
+    for (const e of document.querySelectorAll('*')) {
+      if (foreign.includes(e.localName)) out.push('a <' + e.localName + '> element');
+      for (const a of e.attributes) if (/^on/i.test(a.name)) out.push('<' + e.localName + '> has the event handler ' + a.name);
+    }
+    return out;
+  })()`)) as string[];
+  const own = [PAGE_URL, webviewUri(MEDIA.css), webviewUri(MEDIA.script)];
+  return [
+    ...seen.dialogs.map((d) => `dialog ${d}`),
+    ...seen.violations.map((v) => `CSP violation: ${v}`),
+    ...seen.requests.filter((r) => !own.includes(r)).map((r) => `request ${r}`),
+    ...seen.scripts.filter((s) => s !== API_SCRIPT && s !== webviewUri(MEDIA.script)).map((s) => `script ${s}`),
+    ...seen.pageErrors.map((e) => `page error: ${e}`),
+    ...audit,
+  ];
+}
+
+describe('Plan editor webview with a hostile plan, in Chromium', function () {
+  this.timeout(120_000);
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  let client: LspClient;
+  let result: FormResult;
+
+  before(async () => {
+    client = await LspClient.start({ locale: 'en' });
+    const uri = client.open(pathToFileURL(PLAN).href, readRepoFile('test', 'fixtures', 'hostile.kam.yaml'));
+    await client.waitForDiagnostics(uri);
+    result = await client.connection.sendRequest<FormResult>(KamMethods.form, { uri });
+    ({ context, close } = await (await loadCodeServerScripts()).openBrowser());
+  });
+  after(async () => {
+    await close?.();
+    await client?.close();
+  });
+
+  it('shows every value as written: nothing runs, nothing loads, no element comes from the plan', async () => {
+    const { page, seen } = await openForm(context);
+    await post(page, { type: 'model', result });
+    await page.locator('#section-account').waitFor();
+    const field = (term: string) => page.locator('#section-account').getByLabel(result.form.terms[term].label, { exact: true });
+    assert.equal(await field('account.name').inputValue(), '<img src=x onerror=alert(1)> General');
+    assert.equal(await field('account.segment').inputValue(), '</style><script>alert(1)</script> segment');
+    const titles = await page.locator('#section-diagnosis article.item h4').allInnerTexts();
+    assert.ok(titles.some((t) => t.includes('DROP TABLE')), JSON.stringify(titles));
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOTS}/form-hostile-400px.png`, fullPage: false });
+    assert.deepEqual(await problems(page, seen), []);
+    assert.ok(seen.posted.some((m) => m.type === 'ready'));
+  });
+
+  it('notices a form.js that writes a name as markup (the checks above can fail)', async () => {
+    const unsafe = (source: string) =>
+      `${source}\nwindow.addEventListener('message', (e) => e.data.type === 'model' && document.getElementById('header').insertAdjacentHTML('beforeend', e.data.result.form.sections[0].children[0].value));`;
+    const { page, seen } = await openForm(context, unsafe);
+    await post(page, { type: 'model', result });
+    await page.locator('#section-account').waitFor();
+    const found = await problems(page, seen);
+    assert.ok(found.includes('a <img> element'), found.join('\n'));
+    assert.ok(found.some((f) => f.startsWith('CSP violation')), found.join('\n'));
+  });
+});
