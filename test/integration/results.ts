@@ -19,14 +19,10 @@ export interface Results {
   tests: TestResult[];
 }
 
-/**
- * Mocha 12 is an ES module: load it with import(), which also works where require(esm) does not.
- * `KAM_TEST_GREP=pattern` runs only the tests whose full titles match, while working on them.
- */
+/** Mocha 12 is an ES module: load it with import(), which also works where require(esm) does not. */
 export async function createMocha(options: Mocha.MochaOptions): Promise<Mocha> {
   const { default: MochaClass } = await import('mocha');
-  const grep = process.env.KAM_TEST_GREP;
-  return new MochaClass(grep ? { ...options, grep } : options);
+  return new MochaClass(options);
 }
 
 /** The compiled test files of a folder whose names end with `suffix`, sorted. */
