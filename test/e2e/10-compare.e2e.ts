@@ -40,6 +40,9 @@ describe('Compare a plan with an earlier version', () => {
     skepticColumn = lines[stanceLine - 1].indexOf('skeptic') + 1;
   });
 
+  // The next suites start from a plain window.
+  after(async () => wb?.runCommand('View: Close All Editors').catch(() => undefined));
+
   it('shows the stance changed since the last commit, and a click on it goes to the stance line', async () => {
     await wb.runCommand('View: Close All Editors');
     await wb.quickOpen(PLAN);
