@@ -1,12 +1,12 @@
-// "KAM: Compare with Earlier Version…": the plan's git history (`git log`), the chosen revision's text
-// (`git show`) compared by the server with the editor's current text (kam/diff), shown in a webview;
-// a click on a change reveals it in the plan. Arguments skip the question: (plan URI, revision).
-import { execFile } from 'node:child_process';
-import * as fs from 'node:fs/promises';
+// "KAM: Compare with Earlier Version…": the plan's git history (git-history.ts: the Git extension's
+// API, else the git command line), the chosen revision's text compared by the server with the
+// editor's current text (kam/diff), shown in a webview; a click on a change reveals it in the plan.
+// Arguments skip the question: (plan URI, revision).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { KamMethods, type DiffResult } from '../../server/src/lsp/protocol';
 import { comparePage } from './compare-html';
+import { planHistory } from './git-history';
 import { revealInPlan, type PlanSource } from './plan-source';
 
 export const COMPARE_VIEW = 'kam.compare';
@@ -16,37 +16,30 @@ export async function compareWithEarlier(source: PlanSource, plan: vscode.Uri | 
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a key-account plan (*.kam.yaml) saved in a git repository first.'));
     return undefined;
   }
-  const file = plan.fsPath;
-  const dir = path.dirname(file);
-  let root: string;
-  try {
-    root = (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
-  } catch {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in a git repository.', path.basename(file)));
+  const name = path.basename(plan.fsPath);
+  const history = await planHistory(plan);
+  if (!history) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in a git repository.', name));
     return undefined;
   }
   if (revision === undefined) {
-    const log = await git(dir, ['log', '-n', '100', '--date=short', '--format=%H%x1f%h%x1f%ad%x1f%an%x1f%s', '--', path.basename(file)]).catch(() => '');
-    const commits = log
-      .split('\n')
-      .filter((l) => l.includes('\x1f'))
-      .map((l) => {
-        const [hash, short, date, author, subject] = l.split('\x1f');
-        return { label: `${short} ${subject}`, description: `${date} · ${author}`, hash };
-      });
+    const commits = (await history.commits(100).catch(() => [])).map((c) => ({
+      label: `${c.hash.slice(0, 7)} ${c.subject}`,
+      description: [c.date, c.author].filter(Boolean).join(' · '),
+      hash: c.hash,
+    }));
     if (commits.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no committed version yet.', path.basename(file)));
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no committed version yet.', name));
       return undefined;
     }
     revision = (await vscode.window.showQuickPick(commits, { title: vscode.l10n.t('Compare with an earlier version'), placeHolder: vscode.l10n.t('Choose a commit') }))?.hash;
     if (!revision) return undefined;
   }
-  const relative = path.relative(await realpath(root), await realpath(file)).split(path.sep).join('/');
   let before: string;
   try {
-    before = await git(root, ['show', `${revision}:${relative}`]);
+    before = await history.show(revision);
   } catch {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in revision {1}.', relative, revision));
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in revision {1}.', name, revision));
     return undefined;
   }
   await vscode.workspace.openTextDocument(plan); // the server compares with the text it has
@@ -63,14 +56,4 @@ export async function compareWithEarlier(source: PlanSource, plan: vscode.Uri | 
     if (change) void revealInPlan(plan, source.range(change.range));
   });
   return diff;
-}
-
-function git(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
-  );
-}
-
-async function realpath(file: string): Promise<string> {
-  return fs.realpath(file).catch(() => file);
 }

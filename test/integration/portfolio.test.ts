@@ -1,13 +1,15 @@
 // The KAM Portfolio view and KAM: Compare with Earlier Version… in a real VS Code: the view's rows from
 // the server's workspace check, sorting, the "needs attention" filter, an overdue review decorated,
-// a click opening the plan, the export; and the compare command on a plan in a git repository, its
-// stance changed in the editor, showing that one change and the finding it fixed.
+// a click opening the plan, the export; the plan's git history (the Git extension's, else git's);
+// and the compare command on a plan in a git repository, its stance changed in the editor, showing
+// that one change and the finding it fixed.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DiffResult, PortfolioEntry } from '../../server/src/lsp/protocol';
+import { planHistory } from '../../client/src/git-history';
 import { repoPath } from '../helpers';
 import { activateKam, closeAllEditors, workspaceDir, writeToWorkspace } from './support';
 
@@ -77,7 +79,55 @@ describe('KAM Portfolio view', () => {
   });
 });
 
+/** Runs git in `repo` as a test author; fails saying what to install when git is missing. */
+function gitIn(repo: string, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'user.name=KAM Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  if (r.error) throw new Error(`this test needs git on PATH (apt-get install git): ${r.error.message}`);
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
 describe('KAM: Compare with Earlier Version…', () => {
+  it("lists the plan's commits from the Git extension where it has the repository, else from git, and reads the plan at one", async () => {
+    await activateKam();
+    const repo = path.join(workspaceDir(), 'history-repo');
+    fs.rmSync(repo, { recursive: true, force: true });
+    const first = repoText('examples/riverside-general.kam.yaml');
+    const plan = writeToWorkspace('history-repo/plan.kam.yaml', first);
+    gitIn(repo, 'init', '-q');
+    gitIn(repo, 'add', '.');
+    gitIn(repo, 'commit', '-q', '-m', 'Riverside plan, first draft');
+    fs.writeFileSync(plan.fsPath, first.replace('stance: skeptic', 'stance: supporter'));
+    gitIn(repo, 'commit', '-q', '-am', 'Liu Yan won over');
+    writeToWorkspace('history-repo/other.txt', 'not the plan');
+    gitIn(repo, 'add', '.');
+    gitIn(repo, 'commit', '-q', '-m', 'A file beside the plan');
+    const hashes = gitIn(repo, 'log', '--format=%H', '--', 'plan.kam.yaml').trim().split('\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plan));
+
+    // The Git extension finds a repository when an editor shows one of its files; give it the time to.
+    const extension = vscode.extensions.getExtension('vscode.git');
+    const gitApi = extension?.isActive && extension.exports?.enabled ? extension.exports.getAPI(1) : undefined;
+    const extensionHasIt = gitApi ? Boolean(await until(() => gitApi.getRepository(plan), (r) => r !== null, 'the Git extension to open the repository', 15_000).catch(() => null)) : false;
+
+    const history = await planHistory(plan);
+    assert.ok(history, 'the plan is in a git repository');
+    assert.equal(history.source, extensionHasIt ? 'git extension' : 'git command line', `the Git extension ${extensionHasIt ? 'has' : 'lacks'} the repository`);
+    console.log(`plan history from the ${history.source}`);
+    const commits = await history.commits(10);
+    assert.deepEqual(commits.map((c) => c.subject), ['Liu Yan won over', 'Riverside plan, first draft'], 'only the commits that changed the plan, newest first');
+    assert.deepEqual(commits.map((c) => c.hash), hashes);
+    assert.ok(commits.every((c) => c.author === 'KAM Test' && /^\d{4}-\d{2}-\d{2}$/.test(c.date)), JSON.stringify(commits));
+    assert.equal(await history.show(commits[1].hash), first);
+    await assert.rejects(history.show('HEAD~5'), 'a revision the plan is not in');
+
+    // The command uses the same history: against the first draft, the stance change shows.
+    const diff = await vscode.commands.executeCommand<DiffResult | undefined>('kam.compareWithEarlierVersion', plan, commits[1].hash);
+    assert.deepEqual(diff?.changes.map((c) => c.text), ['Liu Yan (liu): stance skeptic → supporter']);
+    assert.equal(diff?.before.label, commits[1].hash.slice(0, 7));
+    await closeAllEditors();
+  });
+
   it("compares the plan at HEAD with the editor's text: the stance change and the finding it fixed", async function () {
     await activateKam();
     const repo = path.join(workspaceDir(), 'compare-repo');
@@ -85,11 +135,7 @@ describe('KAM: Compare with Earlier Version…', () => {
     // The committed plan has a stance that is no stance (KAM002); the editor sets it right, unsaved.
     const committed = repoText('examples/riverside-general.kam.yaml').replace('stance: skeptic', 'stance: doubtful');
     const plan = writeToWorkspace('compare-repo/plan.kam.yaml', committed);
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=KAM Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
-      if (r.error) throw new Error(`this test needs git on PATH (apt-get install git): ${r.error.message}`);
-      assert.equal(r.status, 0, r.stderr);
-    };
+    const git = (...args: string[]) => gitIn(repo, ...args);
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'first');
