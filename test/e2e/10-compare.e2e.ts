@@ -44,8 +44,10 @@ describe('Compare a plan with an earlier version', () => {
   after(async () => wb?.runCommand('View: Close All Editors').catch(() => undefined));
 
   it('shows the stance changed since the last commit, and a click on it goes to the stance line', async () => {
+    await wb.page.keyboard.press('Escape'); // whatever a step before left open
     await wb.runCommand('View: Close All Editors');
     await wb.quickOpen(PLAN);
+    await wb.editor().locator('.view-lines').click(); // the keyboard with the editor
     // Replace "skeptic" with "supporter", as typed.
     await wb.goTo(stanceLine, skepticColumn);
     const supporters = wb.editor().locator('.view-line', { hasText: 'stance: supporter' });
