@@ -27,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
   const rcWatcher = vscode.workspace.createFileSystemWatcher('**/.kamrc.{yaml,yml}');
   // The server checks closed plans too, and follows them as they are created, changed and deleted.
   const planWatcher = vscode.workspace.createFileSystemWatcher('**/*.kam.{yaml,yml}');
+  // A new folder's plans: the watcher may not report files written right after their folder is made.
+  const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'kam-yaml', scheme: 'file' },
@@ -38,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
     synchronize: {
       // The server pulls settings per document; the pushed sections only tell it when they change.
       configurationSection: ['kam', 'files.exclude'],
-      fileEvents: [rcWatcher, planWatcher],
+      fileEvents: [rcWatcher, planWatcher, folderWatcher],
     },
     // KAM_TODAY fixes "today" for the time-based rules; only the real-VS-Code test launchers set it.
     initializationOptions: { locale: vscode.env.language, today: process.env.KAM_TODAY },
@@ -49,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KamApi
   context.subscriptions.push(
     rcWatcher,
     planWatcher,
+    folderWatcher,
     vscode.commands.registerCommand('kam.restartServer', () => kam.restart()),
     vscode.commands.registerCommand('kam.showOutput', () => kam.outputChannel.show(true)),
     vscode.commands.registerCommand('kam.showWalkthrough', () => showWalkthrough(context)),

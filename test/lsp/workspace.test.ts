@@ -136,6 +136,22 @@ describe('language server: the workspace', function () {
     await client.waitForDiagnostics(inFolder, (p) => p.diagnostics.length === 0);
   });
 
+  it('checks the plans of a new folder when only the creation of the folder is told', async () => {
+    const client = await start();
+    await scanned(client);
+    // The file watcher starts on a new folder after it hears of it: the files written at once go unreported.
+    const plan = write('unpacked/deep/a.kam.yaml', NO_DIAGNOSIS);
+    const skipped = write('unpacked/node_modules/b.kam.yaml', NO_DIAGNOSIS);
+    write('unpacked/notes.txt', 'not a plan');
+    client.watchedFilesChanged([
+      { uri: pathToFileURL(path.join(ws.folder, 'unpacked')).href, type: FileChangeType.Created },
+      { uri: pathToFileURL(path.join(ws.folder, 'unpacked', 'notes.txt')).href, type: FileChangeType.Created },
+    ]);
+    const checked = await client.waitForDiagnostics(plan, () => true);
+    assert.deepEqual(codesAndLines(checked.diagnostics), engineCodesAndLines(NO_DIAGNOSIS));
+    assert.deepEqual(client.publications(skipped), [], 'a plan in node_modules is no plan of the workspace');
+  });
+
   it('lets an open document win over its file, and goes back to the file when it closes', async () => {
     const uri = write('a.kam.yaml', NO_DIAGNOSIS);
     const client = await start();

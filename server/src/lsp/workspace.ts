@@ -106,10 +106,22 @@ export class WorkspacePlans implements ClosedDocuments {
       const file = filePathOf(uri);
       if (!file) continue;
       if (isPlanFile(file)) this.enqueue(file, uri);
+      else if (type === FileChangeType.Created) void this.folderCreated(file);
       // A deleted folder may come as one event: the plans below it go too.
       if (type === FileChangeType.Deleted) for (const [shown, shownUri] of this.shown) if (shown.startsWith(file + path.sep)) this.enqueue(shown, shownUri);
     }
     void this.drain();
+  }
+
+  /**
+   * A folder created (made, copied, unpacked, checked out): the plans already in it are checked. The
+   * file watcher starts watching a new folder only after it is told of it, so the creation of a file
+   * written right after its folder is often never reported; the folder's own creation always is.
+   */
+  private async folderCreated(dir: string): Promise<void> {
+    if (!this.settings.folderOf(dir) || !(await fs.promises.stat(dir).catch(() => undefined))?.isDirectory()) return;
+    for (const file of await findPlanFiles(dir)) if (this.admits(file)) this.enqueue(file, pathToFileURL(file).href);
+    await this.drain();
   }
 
   /** A document closed: a plan of the workspace gets its disk copy's diagnostics, checked before anything else in line. */
