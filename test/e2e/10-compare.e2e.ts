@@ -2,14 +2,11 @@
 // editor, runs KAM: Compare with Earlier Version…, picks the last commit, and reads the one change
 // since then; a click on it puts the cursor on the stance line.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { repoPath } from '../helpers';
+import { HISTORY_PLAN, historyPlanText } from './history-repo';
 import { workbench } from './session';
 import type { Workbench } from './workbench';
 
-const PLAN = 'riverside-history.kam.yaml';
+const PLAN = HISTORY_PLAN;
 const CHANGE = 'Liu Yan (liu): stance skeptic → supporter';
 
 describe('Compare a plan with an earlier version', () => {
@@ -19,22 +16,8 @@ describe('Compare a plan with an earlier version', () => {
 
   before(async () => {
     wb = await workbench();
-    // Two commits: the first draft (another review date), then the plan as it stands in git now.
-    const repo = path.join(wb.workspace, 'history');
-    fs.mkdirSync(repo, { recursive: true });
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=KAM Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
-      if (r.error) throw new Error(`this test needs git on PATH (apt-get install git): ${r.error.message}`);
-      assert.equal(r.status, 0, r.stderr);
-    };
-    const plan = fs.readFileSync(repoPath('examples/riverside-general.kam.yaml'), 'utf8');
-    assert.ok(plan.includes('next_review: 2027-01-15') && plan.includes('stance: skeptic'), 'the example plan changed: update this test');
-    git('init', '-q');
-    fs.writeFileSync(path.join(repo, PLAN), plan.replace('next_review: 2027-01-15', 'next_review: 2026-12-15'));
-    git('add', '.');
-    git('commit', '-q', '-m', 'First draft');
-    fs.writeFileSync(path.join(repo, PLAN), plan);
-    git('commit', '-q', '-am', 'Review moved to January');
+    // The repository history/ with its two commits is made before VS Code starts (session.ts).
+    const plan = historyPlanText();
     const lines = plan.split('\n');
     stanceLine = lines.findIndex((line) => line.includes('stance: skeptic')) + 1;
     skepticColumn = lines[stanceLine - 1].indexOf('skeptic') + 1;

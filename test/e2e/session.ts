@@ -1,6 +1,7 @@
 // One workbench for the whole UI run: starting code-server and Chromium takes seconds, so every
 // *.e2e.js file shares it, in file order (the numbers follow a newcomer's path). run.ts closes it at the end.
 import { fivePeoplePlan, FIVE_PEOPLE_NAMES } from './five-people';
+import { makeHistoryRepo } from './history-repo';
 import { largePlan } from './large-plan';
 import { Workbench } from './workbench';
 
@@ -19,6 +20,7 @@ export function workbench(): Promise<Workbench> {
   started ??= Workbench.start({
     plans: { [PLAN_WITH_FINDINGS.name]: `test/fixtures/rules/${PLAN_WITH_FINDINGS.fixture}.fires.kam.yaml` },
     files: { [LARGE_PLAN.name]: largePlan(LARGE_PLAN.people), [FIVE_PEOPLE.name]: fivePeoplePlan() },
+    prepare: makeHistoryRepo,
   });
   return started;
 }

@@ -25,6 +25,8 @@ export interface WorkbenchOptions {
   plans?: Record<string, string>;
   /** Files written into the workspace before VS Code starts (so quick open lists them): file name → text. */
   files?: Record<string, string>;
+  /** Anything else to make in the workspace before VS Code starts (a git repository, say). */
+  prepare?: (workspace: string) => void;
 }
 
 export class Workbench {
@@ -40,12 +42,13 @@ export class Workbench {
     readonly extension: { vsix: string; installed: string },
   ) {}
 
-  static async start({ plans = {}, files = {} }: WorkbenchOptions = {}): Promise<Workbench> {
+  static async start({ plans = {}, files = {}, prepare }: WorkbenchOptions = {}): Promise<Workbench> {
     const cs = await loadCodeServerScripts();
     const workspace = cs.tempDir('workspace');
     fs.cpSync(repoPath('examples'), workspace, { recursive: true });
     for (const [name, from] of Object.entries(plans)) fs.copyFileSync(repoPath(from), path.join(workspace, name));
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(workspace, name), text);
+    prepare?.(workspace);
     const extensionsDir = cs.tempDir('extensions');
     const vsix = cs.packageExtension();
     const installed = cs.installVsix(vsix, extensionsDir);
