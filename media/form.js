@@ -23,6 +23,8 @@
   /** @type {Map<string, ReturnType<typeof setTimeout>>} */
   const timers = new Map();
   let restored = false;
+  /** True while draw() moves the focused field: the blur that moving may cause is not the user leaving it. */
+  let moving = false;
 
   const post = (/** @type {any} */ message) => vscode.postMessage(message);
   const keep = () => vscode.setState(state);
@@ -190,7 +192,7 @@
         e.value = (field && field.value) ?? '';
       }
     });
-    e.addEventListener('blur', () => timers.has(keyOf(path)) && typed(path, e.value, true));
+    e.addEventListener('blur', () => !moving && timers.has(keyOf(path)) && typed(path, e.value, true));
     return e;
   }
 
@@ -390,20 +392,46 @@
       findings(result.form.findings),
       result.form.sections.map((/** @type {any} */ s) => child(s, 2)),
     );
-    // The field being typed in stays the same element, with its value and caret.
+    // The field being typed in stays the same element, with its value, focus and caret. Moving it
+    // takes it out of the page for a moment, which takes its focus: it is given back before this task
+    // ends, so no keystroke queued meanwhile lands on the page body and is lost.
+    /** @type {HTMLElement | null} */
+    let kept = null;
     if (activePath && root.contains(active)) {
       const twin = next.querySelector(`[data-path="${CSS.escape(activePath)}"]`);
-      if (twin && twin.tagName === active.tagName) {
+      if (active && twin && twin.tagName === active.tagName) {
         twin.replaceWith(active);
         active.id = twin.id;
+        kept = active;
       }
     }
-    root.replaceChildren(...next.childNodes);
+    const caret = kept ? selectionOf(kept) : null;
+    moving = true;
+    try {
+      root.replaceChildren(...next.childNodes);
+      if (kept && document.activeElement !== kept) {
+        kept.focus({ preventScroll: true });
+        if (caret) /** @type {HTMLInputElement} */ (kept).setSelectionRange(caret.start, caret.end, caret.direction);
+      }
+    } finally {
+      moving = false;
+    }
     root.setAttribute('aria-busy', 'false');
     root.dataset.version = String(result.version);
     if (!restored) {
       restored = true;
       window.scrollTo(0, state.scroll);
+    }
+  }
+
+  /** The caret of a text field, or null for controls without one (date, select, checkbox). */
+  function selectionOf(/** @type {HTMLElement} */ e) {
+    const i = /** @type {HTMLInputElement} */ (e);
+    try {
+      if (typeof i.selectionStart !== 'number' || typeof i.selectionEnd !== 'number') return null;
+      return { start: i.selectionStart, end: i.selectionEnd, direction: i.selectionDirection || undefined };
+    } catch {
+      return null;
     }
   }
 

@@ -126,6 +126,27 @@ describe('Plan editor webview with a hostile plan, in Chromium', function () {
     assert.ok(seen.posted.some((m) => m.type === 'ready'));
   });
 
+  it('keeps the field being typed in focused across a redraw: no keystroke is lost', async () => {
+    const { page, seen } = await openForm(context);
+    await post(page, { type: 'model', result });
+    const field = page.locator('#section-account .field input[type="text"]').first();
+    await field.focus();
+    const path = await field.getAttribute('data-path');
+    const before = await field.inputValue();
+    await page.keyboard.type('ab');
+    // A redraw while typing (the echo of another edit, a check cycle): the field keeps focus, value and caret.
+    await post(page, { type: 'model', result: { ...result, version: result.version + 1 } });
+    await page.locator(`#form[data-version="${result.version + 1}"]`).waitFor();
+    assert.equal(await page.evaluate(`document.activeElement.getAttribute('data-path') ?? document.activeElement.localName`), path, 'the field keeps its focus');
+    await page.keyboard.type('cd');
+    await page.keyboard.press('Tab');
+    assert.equal(await field.inputValue(), `${before}abcd`);
+    const sets = seen.posted.filter((m) => m.type === 'intent' && (m.intent as { op: string; path: unknown[] }).op === 'set');
+    // A slow page may pause long enough to send `ab` on its own; leaving the field sends every keystroke.
+    assert.equal((sets.at(-1)?.intent as { value?: unknown } | undefined)?.value, `${before}abcd`, 'the last edit holds every keystroke');
+    await page.close();
+  });
+
   it('notices a form.js that writes a name as markup (the checks above can fail)', async () => {
     const unsafe = (source: string) =>
       `${source}\nwindow.addEventListener('message', (e) => e.data.type === 'model' && document.getElementById('header').insertAdjacentHTML('beforeend', e.data.result.form.sections[0].children[0].value));`;
