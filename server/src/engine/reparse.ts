@@ -23,7 +23,7 @@ import { forgetKeyIndex } from './yaml-nodes';
 import { duplicateKeyErrors, parseYaml } from './yaml-parse';
 
 /** An entry of a block list or map that holds the change, and the lines it owns. */
-interface Entry {
+export interface Entry {
   collection: YAMLMap | YAMLSeq;
   index: number;
   /** The last item of the run (index itself but at the innermost level, where a change may span several). */
@@ -52,6 +52,28 @@ export interface Reparsed {
  * in place and reused.
  */
 export function reparseDocument(previous: Plan, text: string): Reparsed | undefined {
+  const change = reparsedChange(previous, text);
+  if (!change) return undefined;
+  const doc = previous.doc;
+  if ('shift' in change) {
+    shiftDocument(doc, change.shift);
+    return { doc, shift: change.shift };
+  }
+  // The document's end takes in what trails the last entry: alone, the piece ends the same way.
+  splice(doc, change.path, change.items, change);
+  return { doc };
+}
+
+/**
+ * What the edit changed, as reparseDocument reads it, with the previous document left untouched: only
+ * offsets moved (a comment or blank lines), or a run of entries (the innermost of `path`, from `index`
+ * to `last`) that reads as `items` in the new text. The plan editor checks an edit's meaning with it.
+ */
+export type ReparsedChange =
+  | { shift: Omit<Shift, 'previous'> }
+  | { path: Entry[]; items: (Pair | Node)[]; to: number; delta: number; docEnd?: number };
+
+export function reparsedChange(previous: Plan, text: string): ReparsedChange | undefined {
   const doc = previous.doc;
   const old = previous.text;
   // Aliases tie distant nodes together, and an error may be anywhere: both need the whole text.
@@ -62,10 +84,7 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
   // rules of their own: such edits are parsed.
   const contents = doc.contents;
   const shift = isCollection(contents) ? triviaEdit(doc, old, text, change) : undefined;
-  if (shift && shift.at < contents!.range![2]) {
-    shiftDocument(doc, shift);
-    return { doc, shift };
-  }
+  if (shift && shift.at < contents!.range![2]) return { shift };
   const { from, to, delta } = change;
   const entries = entriesAround(doc, old, from, to);
   // From the innermost entry out; a piece as large as half the text is not worth parsing twice.
@@ -82,9 +101,7 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
     if (endsInComment(path)) continue;
     const alone = parsedAlone(piece, entry, MAX_NESTING - k - 1);
     if (alone === undefined) continue;
-    // The document's end takes in what trails the last entry: alone, the piece ends the same way.
-    splice(doc, path, alone.items, { to, delta, docEnd: end === text.length ? alone.end : undefined });
-    return { doc };
+    return { path, items: alone.items, to, delta, docEnd: end === text.length ? alone.end : undefined };
   }
   return undefined;
 }
