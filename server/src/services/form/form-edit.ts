@@ -43,12 +43,25 @@ interface Options {
   verified?: (by: Verified) => void;
 }
 
+type EditIntent = Exclude<FormIntent, { op: 'fix' }>;
+
 /** The edit (at most one) that does the intent to the text; none when the plan already says so. */
-export function formEdits(text: string, intent: Exclude<FormIntent, { op: 'fix' }>, options: Options = {}): Edit[] {
+export function formEdits(text: string, intent: EditIntent, options: Options = {}): Edit[] {
+  const { before, after, expectation } = intentResult(text, intent, options);
+  if (after === text) return [];
+  const { ok, by } = verifyResult(before, after, expectation);
+  options.verified?.(by);
+  return ok ? [difference(text, after)] : failure(intent, options, WORDS.cannot);
+}
+
+function failure(intent: EditIntent, options: Options, words: Text): never {
+  throw new FormEditError(say(words, options.locale ?? 'en', { path: intent.path.join('.') }));
+}
+
+/** The intent done to the text, not verified yet: the plan before, the text after and what it should mean. */
+export function intentResult(text: string, intent: EditIntent, options: Options = {}): { before: Plan; after: string; expectation: Expectation } {
   const locale = options.locale ?? 'en';
-  const fail = (words: Text): never => {
-    throw new FormEditError(say(words, locale, { path: intent.path.join('.') }));
-  };
+  const fail = (words: Text): never => failure(intent, options, words);
   const before = options.plan?.text === text ? options.plan : parsePlan(text);
   if (before.syntaxErrors.length > 0) return fail(WORDS.syntax);
   if (!validPath(intent.path)) return fail(WORDS.badPath);
@@ -124,10 +137,7 @@ export function formEdits(text: string, intent: Exclude<FormIntent, { op: 'fix' 
       break;
     }
   }
-  if (after === text) return [];
-  const { ok, by } = verifyResult(before, after, expectation);
-  options.verified?.(by);
-  return ok ? [difference(text, after)] : fail(WORDS.cannot);
+  return { before, after, expectation };
 }
 
 function validPath(path: unknown): path is FormPath {

@@ -17,8 +17,9 @@ import { dataOf, nodeAt, writtenDepth } from './node-data';
 export type Verified = 'part' | 'whole';
 
 /** Whether `after` (the text of `before` after an intent) parses and means `expectation`; how it was told. */
-export function verifyResult(before: Plan, after: string, expectation: Expectation): { ok: boolean; by: Verified } {
-  const change = oversize(after) === undefined && before.syntaxErrors.length === 0 ? reparsedChange(before, after) : undefined;
+export function verifyResult(before: Plan, after: string, expectation: Expectation, options: { whole?: boolean } = {}): { ok: boolean; by: Verified } {
+  const readAlone = !options.whole && oversize(after) === undefined && before.syntaxErrors.length === 0;
+  const change = readAlone ? reparsedChange(before, after) : undefined;
   if (change) return { ok: partMeans(before.doc, change, expectation), by: 'part' };
   const result = parsePlan(after);
   return { ok: result.syntaxErrors.length === 0 && sameMeaning(result.doc.toJS(), expected(before.doc.toJS(), expectation)), by: 'whole' };
