@@ -23,7 +23,7 @@ import { forgetKeyIndex } from './yaml-nodes';
 import { duplicateKeyErrors, parseYaml } from './yaml-parse';
 
 /** An entry of a block list or map that holds the change, and the lines it owns. */
-interface Entry {
+export interface Entry {
   collection: YAMLMap | YAMLSeq;
   index: number;
   /** The last item of the run (index itself but at the innermost level, where a change may span several). */
@@ -52,6 +52,28 @@ export interface Reparsed {
  * in place and reused.
  */
 export function reparseDocument(previous: Plan, text: string): Reparsed | undefined {
+  const change = reparsedChange(previous, text);
+  if (!change) return undefined;
+  const doc = previous.doc;
+  if ('shift' in change) {
+    shiftDocument(doc, change.shift);
+    return { doc, shift: change.shift };
+  }
+  // The document's end takes in what trails the last entry: alone, the piece ends the same way.
+  splice(doc, change.path, change.items, change);
+  return { doc };
+}
+
+/**
+ * What the edit changed, as reparseDocument reads it, with the previous document left untouched: only
+ * offsets moved (a comment or blank lines), or a run of entries (the innermost of `path`, from `index`
+ * to `last`) that reads as `items` in the new text. The plan editor checks an edit's meaning with it.
+ */
+export type ReparsedChange =
+  | { shift: Omit<Shift, 'previous'> }
+  | { path: Entry[]; items: (Pair | Node)[]; to: number; delta: number; docEnd?: number };
+
+export function reparsedChange(previous: Plan, text: string): ReparsedChange | undefined {
   const doc = previous.doc;
   const old = previous.text;
   // Aliases tie distant nodes together, and an error may be anywhere: both need the whole text.
@@ -62,10 +84,14 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
   // rules of their own: such edits are parsed.
   const contents = doc.contents;
   const shift = isCollection(contents) ? triviaEdit(doc, old, text, change) : undefined;
-  if (shift && shift.at < contents!.range![2]) {
-    shiftDocument(doc, shift);
-    return { doc, shift };
-  }
+  if (shift && shift.at < contents!.range![2]) return { shift };
+  // A whole line inserted or deleted reads, character by character, as starting after the next line's
+  // indentation; read from the line's start it may lie between two entries instead.
+  const moved = atLineStart(old, text, change);
+  return changedEntries(doc, old, text, change) ?? (moved === change ? undefined : changedEntries(doc, old, text, moved));
+}
+
+function changedEntries(doc: Document.Parsed, old: string, text: string, change: { from: number; to: number; delta: number }): ReparsedChange | undefined {
   const { from, to, delta } = change;
   const entries = entriesAround(doc, old, from, to);
   // From the innermost entry out; a piece as large as half the text is not worth parsing twice.
@@ -82,9 +108,7 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
     if (endsInComment(path)) continue;
     const alone = parsedAlone(piece, entry, MAX_NESTING - k - 1);
     if (alone === undefined) continue;
-    // The document's end takes in what trails the last entry: alone, the piece ends the same way.
-    splice(doc, path, alone.items, { to, delta, docEnd: end === text.length ? alone.end : undefined });
-    return { doc };
+    return { path, items: alone.items, to, delta, docEnd: end === text.length ? alone.end : undefined };
   }
   return undefined;
 }
@@ -247,6 +271,26 @@ function changedRange(old: string, text: string): { from: number; to: number; de
   while (same < most && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
   return { from, to: old.length - same, delta: text.length - old.length };
 }
+
+/**
+ * The same change read as starting at the start of its line, when the characters allow (an insertion
+ * or deletion whose last character is the one before it, step by step): `    - id: x` inserted before
+ * `  financials:` shares its two spaces, and read from the line's start it lies after the list.
+ */
+function atLineStart(old: string, text: string, change: { from: number; to: number; delta: number }): { from: number; to: number; delta: number } {
+  const { from, to, delta } = change;
+  const inserted = from === to;
+  if (!inserted && to - from !== -delta) return change;
+  // The last character inserted (or deleted) must be the one before the change each step back.
+  const last = (at: number) => (inserted ? text.charCodeAt(at + delta - 1) : old.charCodeAt(at + (to - from) - 1));
+  for (let at = from; at > 0 && from - at < MAX_SLIDE; at--) {
+    if (old.charCodeAt(at - 1) === 0x0a) return { from: at, to: at + (to - from), delta };
+    if (last(at) !== old.charCodeAt(at - 1)) break;
+  }
+  return change;
+}
+
+const MAX_SLIDE = 200;
 
 const BLOCK = 1024;
 

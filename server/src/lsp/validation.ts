@@ -63,6 +63,9 @@ export class Validator {
   private readonly published = new Map<string, { version: number; findings: Finding[] }>();
   /** The last check per document: an edit of comments or blank lines moves its findings instead of checking again. */
   private readonly checked = new Map<string, Checked>();
+  /** Checks under way per document, and who waits for them to settle (checkedVersion). */
+  private readonly running = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
 
   /**
    * @param today fixes "today" for time-based rules (tests); the local date otherwise.
@@ -109,7 +112,29 @@ export class Validator {
     return last?.version === version ? last.findings : undefined;
   }
 
+  /**
+   * The findings of this version once its check has run: a check waiting for a pause in typing runs
+   * at once, one under way is waited for, so that a request after an edit shares the check the
+   * diagnostics need instead of checking the plan a second time. Undefined when it ends without them
+   * (a newer version came, the document closed, the check failed).
+   */
+  async checkedVersion(uri: string, version: number): Promise<Finding[] | undefined> {
+    const known = this.findingsFor(uri, version);
+    if (known || this.documents.get(uri)?.version !== version) return known;
+    const settled = new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
+    if (this.timers.has(uri) || !this.running.get(uri)) this.validateNow(uri);
+    await settled;
+    return this.findingsFor(uri, version);
+  }
+
+  private wake(uri: string): void {
+    const waiting = this.waiting.get(uri) ?? [];
+    this.waiting.delete(uri);
+    for (const resolve of waiting) resolve();
+  }
+
   private clear(uri: string): void {
+    this.wake(uri);
     this.cancelTimer(uri);
     this.published.delete(uri);
     this.checked.delete(uri);
@@ -125,6 +150,19 @@ export class Validator {
   }
 
   private async validate(uri: string, afterEdit = false): Promise<void> {
+    this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
+    try {
+      await this.validateOnce(uri, afterEdit);
+    } finally {
+      const left = (this.running.get(uri) ?? 1) - 1;
+      if (left > 0) this.running.set(uri, left);
+      else this.running.delete(uri);
+      // Those waiting for a version hear once its findings are out, or once no check is left to give them.
+      if (left === 0 || this.findingsFor(uri, this.documents.get(uri)?.version ?? -1)) this.wake(uri);
+    }
+  }
+
+  private async validateOnce(uri: string, afterEdit: boolean): Promise<void> {
     const generation = ++this.generation;
     this.latest.set(uri, generation);
     const current = () => this.latest.get(uri) === generation;
