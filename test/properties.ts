@@ -282,6 +282,15 @@ export function documentShape(plan: Plan): string {
   return out.join(' ');
 }
 
+/** The typed model as rules read it: every entity's values and spans (the fields' nodes left out: the document is compared apart). */
+export function modelShape(plan: Plan): string {
+  const { text, doc, lines, syntaxErrors, shift, edit, ...model } = plan;
+  return JSON.stringify(model, (key, value) => {
+    if (value instanceof Map) return [...value].map(([name, field]) => [name, field.key, field.value]);
+    return value;
+  });
+}
+
 function lineStarts(plan: Plan): number[] {
   return Array.from({ length: plan.lines.count }, (_, i) => plan.lines.start(i));
 }
@@ -314,6 +323,7 @@ export function assertReparseMatches(session: { start: string; edits: (Edit | Li
     const where = `after ${JSON.stringify(step)} on ${JSON.stringify(text)}`;
     assert.equal(documentShape(incremental), documentShape(fresh), `document differs ${where}`);
     assert.deepEqual(lineStarts(incremental), lineStarts(fresh), `lines differ ${where}`);
+    assert.equal(modelShape(incremental), modelShape(fresh), `model differs ${where}`);
     const expected = JSON.stringify(checkPlan(fresh, { today: FIXED_TODAY }));
     findings = JSON.stringify(checkPlan(incremental, { today: FIXED_TODAY }));
     assert.equal(findings, expected, `findings differ ${where}`);
