@@ -13,14 +13,22 @@ export function isLive(action: Action): boolean {
   return action.status !== 'cancelled';
 }
 
+// Several rules ask for these per check: each is found once per version (a plan's lists never change).
+const live = new WeakMap<Plan, readonly Action[]>();
+const engaged = new WeakMap<Plan, ReadonlySet<string>>();
+
 /** The actions still in the plan, in source order. */
-export function liveActions(plan: Plan): Action[] {
-  return plan.actions.filter(isLive);
+export function liveActions(plan: Plan): readonly Action[] {
+  let found = live.get(plan);
+  if (!found) live.set(plan, (found = plan.actions.filter(isLive)));
+  return found;
 }
 
 /** The ids of the stakeholders some live action is `with`. */
-export function engagedIds(plan: Plan): Set<string> {
-  return new Set(liveActions(plan).flatMap((a) => a.with.map((ref) => ref.value)));
+export function engagedIds(plan: Plan): ReadonlySet<string> {
+  let found = engaged.get(plan);
+  if (!found) engaged.set(plan, (found = new Set(liveActions(plan).flatMap((a) => a.with.map((ref) => ref.value)))));
+  return found;
 }
 
 /** Whether a stakeholder is named in the `with` of a live action (one without an id cannot be). */

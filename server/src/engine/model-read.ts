@@ -5,9 +5,10 @@
 // the new entries. A text with an alias (`*`) is never reparsed, and its entities are not kept: one
 // map may stand in several places.
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
-import type { Account, Action, Control, Driver, Entity, Feedback, Goal, Plan, Ref, Stakeholder, Unit } from './model';
+import type { Account, Action, Control, Driver, Entity, Feedback, Goal, Plan, Ref, Shift, Stakeholder, Unit } from './model';
 import { nodeMemo } from './node-memo';
 import { normalizeRole } from './roles';
+import type { Span } from './types';
 import {
   boolField,
   entityOf,
@@ -19,13 +20,15 @@ import {
   textField,
 } from './yaml-nodes';
 
-/** How a plan reads its entities: into `plan`, reusing what was read for `previous` where the edit from `from` on changed nothing. */
+/** How a plan reads its entities: into `plan`, reusing what was read for `previous` where the edit changed nothing. */
 export interface ModelReading {
   plan: Plan;
   /** Whether entities may be kept for the next version (the text has no alias). */
   keep: boolean;
   previous?: Plan;
+  /** Where the edit starts, and how the offsets after it moved (Edit.move). */
   from?: number;
+  move?: Omit<Shift, 'previous'>;
 }
 
 /** A kind of entity: how it is read from a map's entity, and which of its keys hold lists of references. */
@@ -45,7 +48,7 @@ export function readEntity<T extends Entity>(kind: EntityKind<T>, doc: Document,
   const known = kept.get(node);
   if (known?.kind === kind && (known.plan === reading.plan || known.plan === reading.previous)) {
     const entity = known.entity as T;
-    if (known.plan !== reading.plan && entity.span.end >= reading.from!) readSpansAgain(doc, entity, node, kind.refs);
+    if (known.plan !== reading.plan) moveSpans(doc, entity, node, kind.refs, reading);
     known.plan = reading.plan;
     return entity;
   }
@@ -63,6 +66,25 @@ export function readList<T extends Entity>(kind: EntityKind<T>, doc: Document, n
     if (e) out.push(e);
   }
   return out;
+}
+
+/**
+ * Where a kept entity's spans stand after the edit: as they were before it; moved by the edit's length
+ * when the entity lies after it (every offset of its nodes moved so); read again from the nodes when
+ * it holds the edit (a comment or blank lines edited inside it; an entity around any other edit is
+ * read anew, its map forgotten by reparse.ts).
+ */
+function moveSpans<T extends Entity>(doc: Document, entity: T, map: YAMLMap, refs: readonly (keyof T & string)[], reading: ModelReading): void {
+  const { at, delta } = reading.move!;
+  if (entity.span.end < reading.from!) return;
+  if (entity.span.start <= at) return readSpansAgain(doc, entity, map, refs);
+  const moved = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  entity.span = moved(entity.span);
+  for (const field of entity.fields.values()) {
+    field.key = moved(field.key);
+    field.value = moved(field.value);
+  }
+  for (const name of refs) for (const ref of entity[name] as unknown as Ref[]) ref.span = moved(ref.span);
 }
 
 /**

@@ -21,7 +21,7 @@ export function parsePlan(text: string, previous?: Plan): Plan {
   const plan = emptyPlan(text, reused.doc);
   const { from, to, delta, sections } = reused.edit;
   const move = reused.shift ?? { at: to, delta, endsMove: true, lines: plan.lines.count - previous.lines.count };
-  planOf(text, reused.doc, { plan, keep: true, previous, from });
+  planOf(text, reused.doc, { plan, keep: true, previous, from, move });
   // Only one version back: the previous plan lets go of its own predecessor.
   previous.shift = previous.edit = undefined;
   if (reused.shift) plan.shift = { previous, ...reused.shift };
