@@ -13,21 +13,22 @@ export function isLive(action: Action): boolean {
   return action.status !== 'cancelled';
 }
 
-// Several rules ask for these per check: each is found once per version (a plan's lists never change).
-const live = new WeakMap<Plan, readonly Action[]>();
-const engaged = new WeakMap<Plan, ReadonlySet<string>>();
+// Several rules ask for these per check: each is found once per list of actions (a plan's lists never
+// change, and a version whose edit left the actions alone has the same list: engine/model-read.ts).
+const live = new WeakMap<readonly Action[], readonly Action[]>();
+const engaged = new WeakMap<readonly Action[], ReadonlySet<string>>();
 
 /** The actions still in the plan, in source order. */
 export function liveActions(plan: Plan): readonly Action[] {
-  let found = live.get(plan);
-  if (!found) live.set(plan, (found = plan.actions.filter(isLive)));
+  let found = live.get(plan.actions);
+  if (!found) live.set(plan.actions, (found = plan.actions.filter(isLive)));
   return found;
 }
 
 /** The ids of the stakeholders some live action is `with`. */
 export function engagedIds(plan: Plan): ReadonlySet<string> {
-  let found = engaged.get(plan);
-  if (!found) engaged.set(plan, (found = new Set(liveActions(plan).flatMap((a) => a.with.map((ref) => ref.value)))));
+  let found = engaged.get(plan.actions);
+  if (!found) engaged.set(plan.actions, (found = new Set(liveActions(plan).flatMap((a) => a.with.map((ref) => ref.value)))));
   return found;
 }
 

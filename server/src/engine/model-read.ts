@@ -57,7 +57,13 @@ export function readEntity<T extends Entity>(kind: EntityKind<T>, doc: Document,
   return entity;
 }
 
-/** The entities of a list of maps (other items are skipped). */
+const keptLists = nodeMemo<{ entities: Entity[]; plan: Plan }>();
+
+/**
+ * The entities of a list of maps (other items are skipped). A list whose entities are all those of the
+ * previous version is that version's very array, so that what is found from it once (an index by id,
+ * the live actions) serves again.
+ */
 export function readList<T extends Entity>(kind: EntityKind<T>, doc: Document, node: Node | null | undefined, reading: ModelReading): T[] {
   if (!isSeq(node)) return [];
   const out: T[] = [];
@@ -65,6 +71,13 @@ export function readList<T extends Entity>(kind: EntityKind<T>, doc: Document, n
     const e = readEntity(kind, doc, item, reading);
     if (e) out.push(e);
   }
+  if (!reading.keep) return out;
+  const known = keptLists.get(node);
+  if (known && known.plan === reading.previous && known.entities.length === out.length && known.entities.every((e, i) => e === out[i])) {
+    known.plan = reading.plan;
+    return known.entities as T[];
+  }
+  keptLists.set(node, { entities: out, plan: reading.plan });
   return out;
 }
 
