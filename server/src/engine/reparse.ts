@@ -26,7 +26,7 @@ import { itemStart, lastStartingBefore } from './yaml-nodes';
 import { duplicateKeyErrors, parseYaml } from './yaml-parse';
 
 /** An entry of a block list or map that holds the change, and the lines it owns. */
-interface Entry {
+export interface Entry {
   collection: YAMLMap | YAMLSeq;
   index: number;
   /** The last item of the run (index itself but at the innermost level, where a change may span several). */
@@ -57,6 +57,26 @@ export interface Reparsed {
  * in place and reused.
  */
 export function reparseDocument(previous: Plan, text: string): Reparsed | undefined {
+  const change = reparsedChange(previous, text);
+  if (!change) return undefined;
+  const doc = previous.doc;
+  const { from, to, delta } = change;
+  if ('shift' in change) {
+    shiftDocument(doc, change.shift);
+    return { doc, shift: change.shift, edit: { from, to, delta, sections: [] } };
+  }
+  splice(doc, change.path, change.items, change);
+  return { doc, edit: { from, to, delta, sections: sectionsOf(change.path) } };
+}
+
+/**
+ * What the edit changed, as reparseDocument reads it, with the previous document left untouched: only
+ * offsets moved (a comment or blank lines), or a run of entries (the innermost of `path`, from `index`
+ * to `last`) that reads as `items` in the new text; [from, to) of the old text became [from, to + delta).
+ */
+export type ReparsedChange = Change & ({ shift: Omit<Shift, 'previous'> } | { path: Entry[]; items: (Pair | Node)[]; docEnd?: number });
+
+export function reparsedChange(previous: Plan, text: string): ReparsedChange | undefined {
   const doc = previous.doc;
   const old = previous.text;
   // Aliases tie distant nodes together, and an error may be anywhere: both need the whole text.
@@ -67,10 +87,11 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
   // rules of their own: such edits are parsed.
   const contents = doc.contents;
   const shift = isCollection(contents) ? triviaEdit(doc, old, text, change) : undefined;
-  if (shift && shift.at < contents!.range![2]) {
-    shiftDocument(doc, shift);
-    return { doc, shift, edit: { ...change, sections: [] } };
-  }
+  if (shift && shift.at < contents!.range![2]) return { ...change, shift };
+  return changedEntries(doc, old, text, change);
+}
+
+function changedEntries(doc: Document.Parsed, old: string, text: string, change: Change): ReparsedChange | undefined {
   const { from, to, delta } = change;
   const entries = entriesAround(doc, old, from, to);
   // From the innermost entry out; a piece as large as half the text is not worth parsing twice.
@@ -88,8 +109,7 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
     const alone = parsedAlone(piece, entry, MAX_NESTING - k - 1);
     if (alone === undefined) continue;
     // The document's end takes in what trails the last entry: alone, the piece ends the same way.
-    splice(doc, path, alone.items, { to, delta, docEnd: end === text.length ? alone.end : undefined });
-    return { doc, edit: { ...change, sections: sectionsOf(path) } };
+    return { ...change, path, items: alone.items, docEnd: end === text.length ? alone.end : undefined };
   }
   return undefined;
 }
