@@ -9,13 +9,20 @@
   // @ts-ignore: provided by VS Code to the webview
   const vscode = acquireVsCodeApi();
   const TYPING_PAUSE_MS = 400;
+  /** How often a value refused as stale is sent again with the next model of the same version. */
+  const STALE_RETRIES = 5;
   /** Items drawn at first per list; the rest on demand, so a plan of 500 people opens at once. */
   const FIRST_ITEMS = 30;
   const root = /** @type {HTMLElement} */ (document.getElementById('form'));
   const header = /** @type {HTMLElement} */ (document.getElementById('header'));
   const saved = vscode.getState() || {};
-  /** @type {{ scroll: number, shown: Record<string, number>, open: Record<string, boolean> }} */
-  const state = { scroll: saved.scroll || 0, shown: saved.shown || {}, open: saved.open || {} };
+  /**
+   * What a webview VS Code tears down (a reload, a hidden tab) gets back: where the page was scrolled
+   * (the element at the top and how far below the header it sat, with the pixel offset as a fallback),
+   * the rows shown, the groups opened, the field that had the focus.
+   * @type {{ scroll: number, anchor?: { selector: string, top: number }, shown: Record<string, number>, open: Record<string, boolean>, focus?: string }}
+   */
+  const state = { scroll: saved.scroll || 0, anchor: saved.anchor, shown: saved.shown || {}, open: saved.open || {}, focus: saved.focus };
   /** @type {any} the kam/form result */
   let result;
   /** Values typed and sent but not yet seen in a model, by path: sent again if the plan moved on first. */
@@ -92,6 +99,12 @@
     }
   }
 
+  /** What a field shows: the value typed and not yet in a model, else the model's. Nothing typed is ever shown taken back. */
+  const shown = (/** @type {any[]} */ path, /** @type {any} */ value) => {
+    const p = pending.get(keyOf(path));
+    return p ? p.value : value;
+  };
+
   const same = (/** @type {any} */ a, /** @type {any} */ b) => JSON.stringify(a ?? null) === JSON.stringify(b === '' ? null : (b ?? null));
 
   function fieldAt(/** @type {any[]} */ path) {
@@ -119,7 +132,9 @@
         h(
           `li.finding.${f.severity}`,
           { 'data-code': f.code },
-          h('span.code', {}, f.code),
+          f.doc
+            ? button(f.code, () => post({ type: 'openDoc', href: f.doc }), { always: true, class: 'code link', title: ui('ruleDoc'), 'aria-label': `${f.code}: ${ui('ruleDoc')}` })
+            : h('span.code', {}, f.code),
           ' ',
           h('span.message', {}, f.message),
           f.fixes.map((/** @type {string} */ title, /** @type {number} */ i) =>
@@ -149,11 +164,14 @@
     );
   }
 
-  /** @returns {HTMLElement} */
-  function input(/** @type {any} */ node, /** @type {string} */ id, /** @type {string} */ helpId) {
+  /**
+   * The control of a field. `label` names it when no <label> does (a table or grid cell).
+   * @returns {HTMLElement}
+   */
+  function input(/** @type {any} */ node, /** @type {string} */ id, /** @type {string | undefined} */ helpId, /** @type {string | undefined} */ label = undefined) {
     const path = node.path;
-    const common = { id, 'data-path': keyOf(path), 'aria-describedby': helpId, disabled: readOnly(), 'aria-invalid': node.findings.length > 0 ? 'true' : undefined };
-    const t = term(node);
+    const common = { id, 'data-path': keyOf(path), 'aria-label': label, 'aria-describedby': helpId, disabled: readOnly(), 'aria-invalid': node.findings.length > 0 ? 'true' : undefined };
+    const t = label ? { ...term(node), label } : term(node);
     switch (node.kind) {
       case 'enum':
         if (node.control === 'stepper') return stepper(node, t, id);
@@ -161,17 +179,17 @@
       case 'reference':
         return select(node, result.form.references[node.ref] || [], common);
       case 'bool':
-        return h('input', { ...common, type: 'checkbox', checked: node.value === true, onchange: (/** @type {any} */ e) => typed(path, e.target.checked, true) });
+        return h('input', { ...common, type: 'checkbox', checked: shown(path, node.value) === true, onchange: (/** @type {any} */ e) => typed(path, e.target.checked, true) });
       case 'date': {
         const valid = node.value === null || /^\d{4}-\d{2}-\d{2}$/.test(node.value);
         return text(path, node.value, { ...common, type: valid ? 'date' : 'text' }, true);
       }
       case 'roles':
-        return roles(node, id);
+        return roles(node, id, t.label);
       case 'references':
-        return references(node, id);
+        return references(node, id, t.label);
       case 'list':
-        return textList(node, id);
+        return textList(node, id, t.label);
       default:
         return text(path, node.value, { ...common, type: 'text', inputmode: node.kind === 'number' ? 'decimal' : undefined }, false);
     }
@@ -179,7 +197,7 @@
 
   function text(/** @type {any[]} */ path, /** @type {any} */ value, /** @type {any} */ attrs, /** @type {boolean} */ immediate) {
     const e = /** @type {HTMLInputElement} */ (h('input', attrs));
-    e.value = value ?? '';
+    e.value = shown(path, value) ?? '';
     e.addEventListener(immediate ? 'change' : 'input', () => typed(path, e.value, immediate));
     e.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter') typed(path, e.value, true);
@@ -207,30 +225,31 @@
         options.map((o) => h('option', { value: o.value, title: o.help }, o.label)),
       )
     );
-    e.value = node.value ?? '';
+    e.value = shown(node.path, node.value) ?? '';
     return e;
   }
 
   function stepper(/** @type {any} */ node, /** @type {any} */ t, /** @type {string} */ id) {
+    const current = shown(node.path, node.value);
     return h(
       'div.stepper',
       { role: 'radiogroup', id, 'aria-label': t.label, 'data-path': keyOf(node.path) },
       t.options.map((/** @type {any} */ o, /** @type {number} */ i) =>
         button(`${i + 1}. ${o.label}`, () => typed(node.path, o.value, true), {
           role: 'radio',
-          'aria-checked': String(node.value === o.value),
-          class: node.value === o.value ? 'step current' : 'step',
+          'aria-checked': String(current === o.value),
+          class: current === o.value ? 'step current' : 'step',
           title: o.help,
         }),
       ),
     );
   }
 
-  function roles(/** @type {any} */ node, /** @type {string} */ id) {
+  function roles(/** @type {any} */ node, /** @type {string} */ id, /** @type {string} */ label) {
     const t = term(node);
     return h(
       'div.chips',
-      { id, role: 'group', 'aria-label': t.label, 'data-path': keyOf(node.path) },
+      { id, role: 'group', 'aria-label': label, 'data-path': keyOf(node.path) },
       t.options.map((/** @type {any} */ o) => {
         const held = node.roles.includes(o.value);
         return button(o.label, () => {
@@ -241,13 +260,13 @@
     );
   }
 
-  function references(/** @type {any} */ node, /** @type {string} */ id) {
+  function references(/** @type {any} */ node, /** @type {string} */ id, /** @type {string} */ label) {
     const options = result.form.references[node.ref] || [];
     const name = (/** @type {string} */ v) => (options.find((/** @type {any} */ o) => o.value === v) || { label: v }).label;
     const add = /** @type {HTMLSelectElement} */ (
       h(
         'select',
-        { id, disabled: readOnly(), 'data-path': keyOf(node.path), onchange: () => add.value && typed(node.path, [...node.value, add.value], true) },
+        { id, 'aria-label': `${label}: ${ui('addPerson')}`, disabled: readOnly(), 'data-path': keyOf(node.path), onchange: () => add.value && typed(node.path, [...node.value, add.value], true) },
         h('option', { value: '' }, ui('addPerson')),
         options.filter((/** @type {any} */ o) => !node.value.includes(o.value)).map((/** @type {any} */ o) => h('option', { value: o.value }, o.label)),
       )
@@ -262,8 +281,8 @@
     );
   }
 
-  function textList(/** @type {any} */ node, /** @type {string} */ id) {
-    const t = term(node);
+  function textList(/** @type {any} */ node, /** @type {string} */ id, /** @type {string} */ label) {
+    const t = { label };
     const adder = /** @type {HTMLInputElement} */ (h('input', { type: 'text', id, placeholder: ui('newItem'), 'aria-label': `${t.label}: ${ui('newItem')}`, disabled: readOnly(), 'data-path': keyOf([...node.path, 'new']) }));
     adder.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter' && adder.value.trim()) {
@@ -342,9 +361,113 @@
     );
   }
 
+  // ---- The stakeholder table --------------------------------------------------------------------
+
+  /** The columns of a table: the name first (it stays in view when the table scrolls sideways), then the format's order. */
+  const columnsOf = (/** @type {any[]} */ fields) => [...fields.filter((f) => last(f.path) === 'name'), ...fields.filter((f) => last(f.path) !== 'name')];
+  const last = (/** @type {any[]} */ path) => path[path.length - 1];
+
+  /** A list drawn as a table, a row per item, a column per key; wider than the view, it scrolls sideways. */
+  function table(/** @type {any} */ node, /** @type {number} */ level) {
+    const t = term(node);
+    const key = node.term;
+    const shown = Math.max(FIRST_ITEMS, state.shown[key] || 0);
+    const more = node.items.length - shown;
+    const columns = node.items.length ? columnsOf(node.items[0].children.filter((/** @type {any} */ c) => c.type === 'field')) : [];
+    const head = h(
+      'div.tr.head',
+      { role: 'row' },
+      columns.map((/** @type {any} */ c) => h(`div.th.kind-${c.kind}`, { role: 'columnheader', title: term(c).help || undefined, 'data-term': c.term }, term(c).label)),
+      h('div.th.tools', { role: 'columnheader', 'aria-label': ui('tools') }),
+    );
+    const rows = node.items.slice(0, shown).map((/** @type {any} */ item, /** @type {number} */ i) => tableRow(item, i, node.items.length));
+    return h(
+      `section.list.table-list.level-${level}`,
+      { id: level === 2 ? `section-${node.path[0]}` : undefined, 'aria-label': t.label, 'data-term': node.term },
+      h(`h${Math.min(level, 6)}`, {}, t.label),
+      t.help ? h('p.help', {}, t.help) : null,
+      findings(node.findings),
+      node.present ? null : h('p.question', {}, t.question || ui('empty')),
+      rows.length ? h('div.table-scroll', {}, h('div.table', { role: 'table', 'aria-label': t.label, 'aria-rowcount': String(node.items.length + 1) }, head, rows)) : null,
+      more > 0 ? button(ui('showMore').replace('{n}', String(more)), () => ((state.shown[key] = shown + 100), keep(), draw()), { always: true }) : null,
+      button(`${ui('add')}: ${t.label}`, () => send({ op: 'add', path: node.path }), { class: 'add' }),
+    );
+  }
+
+  function tableRow(/** @type {any} */ item, /** @type {number} */ index, /** @type {number} */ count) {
+    const move = (/** @type {number} */ to) => send({ op: 'move', path: item.path, to });
+    const cells = columnsOf(item.children.filter((/** @type {any} */ c) => c.type === 'field')).map((/** @type {any} */ c) =>
+      h(
+        `div.td.field.kind-${c.kind}`,
+        { role: 'cell', 'data-term': c.term },
+        input(c, `f${++ids}`, undefined, `${term(c).label} (${item.title})`),
+        findings(c.findings),
+      ),
+    );
+    const row = h(
+      'div.tr',
+      { role: 'row', 'aria-rowindex': String(index + 2), 'aria-label': item.title, 'data-item': keyOf(item.path) },
+      cells,
+      h(
+        'div.td.tools',
+        { role: 'cell' },
+        button('↑', () => move(index - 1), { 'aria-label': `${ui('moveUp')}: ${item.title}`, disabled: readOnly() || index === 0 }),
+        button('↓', () => move(index + 1), { 'aria-label': `${ui('moveDown')}: ${item.title}`, disabled: readOnly() || index === count - 1 }),
+        button('×', () => send({ op: 'remove', path: item.path }), { 'aria-label': `${ui('remove')}: ${item.title}`, class: 'x' }),
+      ),
+    );
+    // The item's own findings (a role no one holds, a duplicate id) under its row, at the left edge.
+    if (item.findings.length) row.append(h('div.row-findings', {}, findings(item.findings)));
+    return row;
+  }
+
+  // ---- Grids: SWOT (4 × 4), the rescue network (stage × source) ----------------------------------
+
+  /** A map of maps of lists drawn as a grid: a row per inner map, a column per list, each cell a list of text. */
+  function matrix(/** @type {any} */ node, /** @type {number} */ level) {
+    const t = term(node);
+    const rows = node.children.filter((/** @type {any} */ c) => c.type === 'group');
+    const columns = rows.length ? rows[0].children : [];
+    return h(
+      `section.group.matrix-group.level-${level}`,
+      { id: level === 2 ? `section-${node.path[0]}` : undefined, 'aria-label': t.label, 'data-term': node.term },
+      h(`h${Math.min(level, 6)}`, {}, t.label),
+      t.help ? h('p.help', {}, t.help) : null,
+      findings(node.findings),
+      node.present ? null : h('p.question', {}, t.question || ui('empty')),
+      h(
+        `div.matrix.cols-${columns.length}`,
+        { role: 'table', 'aria-label': t.label },
+        h(
+          'div.mrow.head',
+          { role: 'row' },
+          h('div.corner', { role: 'columnheader' }),
+          columns.map((/** @type {any} */ c) => h('div.mh', { role: 'columnheader', title: term(c).help || undefined }, term(c).label)),
+        ),
+        rows.map((/** @type {any} */ r) =>
+          h(
+            'div.mrow',
+            { role: 'row', 'data-term': r.term },
+            h('div.rh', { role: 'rowheader', title: term(r).help || undefined }, h('span', {}, term(r).label), findings(r.findings)),
+            r.children.map((/** @type {any} */ c) =>
+              h(
+                `div.mcell.field.kind-${c.kind}`,
+                { role: 'cell', 'data-term': c.term },
+                // Shown when the grid folds into one column (a narrow view): each cell says what it holds.
+                h('div.cell-label', { 'aria-hidden': 'true' }, term(c).label),
+                input(c, `f${++ids}`, undefined, `${term(r).label} · ${term(c).label}`),
+                findings(c.findings),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
   function child(/** @type {any} */ node, /** @type {number} */ level) {
-    if (node.type === 'group') return group(node, level);
-    if (node.type === 'list') return list(node, level);
+    if (node.type === 'group') return node.layout === 'grid' ? matrix(node, level) : group(node, level);
+    if (node.type === 'list') return node.layout === 'table' ? table(node, level) : list(node, level);
     return field(node);
   }
 
@@ -420,8 +543,28 @@
     root.dataset.version = String(result.version);
     if (!restored) {
       restored = true;
-      window.scrollTo(0, state.scroll);
+      restore();
     }
+  }
+
+  /** Back where the page was before VS Code tore it down: the same element at the top, the same field focused. */
+  function restore() {
+    const anchor = state.anchor && document.querySelector(state.anchor.selector);
+    if (anchor && state.anchor) window.scrollTo(0, window.scrollY + anchor.getBoundingClientRect().top - state.anchor.top);
+    else window.scrollTo(0, state.scroll);
+    const focus = state.focus && /** @type {HTMLElement | null} */ (root.querySelector(`[data-path="${CSS.escape(state.focus)}"]`));
+    focus?.focus({ preventScroll: true });
+  }
+
+  /** The item or section at the top of the view (below the sticky header), as a selector that finds it again. */
+  function topAnchor() {
+    const below = header.getBoundingClientRect().bottom + 4;
+    const hit = document.elementFromPoint(Math.min(40, window.innerWidth / 2), below);
+    const e = hit && hit.closest('[data-item], section[data-term]');
+    if (!e) return undefined;
+    const item = e.getAttribute('data-item');
+    const selector = item ? `[data-item="${CSS.escape(item)}"]` : `section[data-term="${CSS.escape(e.getAttribute('data-term') || '')}"]`;
+    return { selector, top: e.getBoundingClientRect().top };
   }
 
   /** The caret of a text field, or null for controls without one (date, select, checkbox). */
@@ -440,8 +583,16 @@
     cancelAnimationFrame(scrolling);
     scrolling = requestAnimationFrame(() => {
       state.scroll = window.scrollY;
+      state.anchor = topAnchor();
       keep();
     });
+  });
+
+  root.addEventListener('focusin', (event) => {
+    const path = /** @type {HTMLElement} */ (event.target).getAttribute('data-path');
+    if (path === null || path === state.focus) return;
+    state.focus = path;
+    keep();
   });
 
   window.addEventListener('message', (event) => {
@@ -453,7 +604,12 @@
       // When the page shows the model: the bench and the UI tests read it.
       document.body.dataset.drawn = `${result.version} ${Date.now()}`;
     } else if (message.type === 'rejected') {
-      if (!message.stale) for (const [key, p] of pending) if (keyOf(p.path) === keyOf(message.path || [])) pending.delete(key);
+      const p = pending.get(keyOf(message.path || []));
+      if (!p) return;
+      // Refused as stale: sent again with the next model, even one of the same version (the text it
+      // was refused for may be the one shown); refused for what it says: dropped, the model's value returns.
+      if (!message.stale) pending.delete(keyOf(p.path));
+      else if ((p.stale = (p.stale || 0) + 1) <= STALE_RETRIES) p.sentAt = -1;
     }
   });
 

@@ -13,7 +13,12 @@ export const PLAN_EDITOR_VIEW_TYPE = 'kam.planEditor';
 const PLAN_GLOBS = ['*.kam.yaml', '*.kam.yml'];
 
 /** What media/form.js sends. */
-type FromWebview = { type: 'ready' } | { type: 'intent'; intent: FormIntent; version: number } | { type: 'openText' } | { type: 'alwaysForm' };
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'intent'; intent: FormIntent; version: number }
+  | { type: 'openText' }
+  | { type: 'alwaysForm' }
+  | { type: 'openDoc'; href: string };
 
 /** What media/form.js is sent. */
 type ToWebview = { type: 'model'; result: FormResult } | { type: 'rejected'; path?: unknown; stale: boolean };
@@ -186,10 +191,27 @@ export class FormEditor implements vscode.Disposable {
       case 'alwaysForm':
         void vscode.commands.executeCommand('kam.alwaysOpenInForm');
         break;
+      case 'openDoc': {
+        // The link the model gave a finding (the Problems panel's code link): only a rule's page is opened.
+        const page = ruleDocPage(message.href);
+        if (page) void vscode.commands.executeCommand('vscode.open', page);
+        break;
+      }
     }
   }
 
   private post(message: ToWebview): void {
     if (this.live) void this.panel.webview.postMessage(message);
+  }
+}
+
+/** A rule's page (`…/docs/rules/KAM123.md`, a file), or undefined for anything else a webview may send. */
+export function ruleDocPage(href: unknown): vscode.Uri | undefined {
+  if (typeof href !== 'string') return undefined;
+  try {
+    const uri = vscode.Uri.parse(href, true);
+    return uri.scheme === 'file' && /\/docs\/rules\/KAM\d{3}\.md$/.test(uri.path) ? uri : undefined;
+  } catch {
+    return undefined;
   }
 }
