@@ -12,7 +12,7 @@ import { activePlanUri, sameUri, type PlanSource } from './plan-source';
 export const PLAN_EDITOR_VIEW_TYPE = 'kam.planEditor';
 const PLAN_GLOBS = ['*.kam.yaml', '*.kam.yml'];
 
-/** What media/form.js sends. */
+/** What the webview (media/form.js) sends. */
 type FromWebview =
   | { type: 'ready' }
   | { type: 'intent'; intent: FormIntent; version: number }
@@ -52,9 +52,11 @@ export class PlanEditors implements vscode.CustomTextEditorProvider, vscode.Disp
   /** VS Code calls this for each form opened, and again to restore one after a reload. */
   async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    const asset = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString();
-    panel.webview.html = formPage({ cspSource: panel.webview.cspSource, css: asset('form.css'), script: asset('form.js'), loading: vscode.l10n.t('Reading the plan…') });
+    // The script is media/form.js bundled with lit and @vscode-elements (esbuild.mjs).
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
+    const asset = (folder: vscode.Uri, file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, file)).toString();
+    panel.webview.html = formPage({ cspSource: panel.webview.cspSource, css: asset(media, 'form.css'), script: asset(dist, 'form.js'), loading: vscode.l10n.t('Reading the plan…') });
     const editor = new FormEditor(document, panel, this.source);
     this.editors.add(editor);
     panel.onDidDispose(() => {

@@ -87,7 +87,7 @@ describe('Plan editor (the form), as a newcomer', () => {
   });
 
   it('adds a stakeholder with two roles', async () => {
-    await click(form.locator('section[data-term="diagnosis.stakeholders"] > button.add'));
+    await click(form.locator('section[data-term="diagnosis.stakeholders"] > .add'));
     await fill(lastPerson(), 'diagnosis.stakeholders.*.name', 'Dr. Zhao Min');
     await click(lastPerson().locator('button.chip[data-role="decision-maker"]'));
     await click(lastPerson().locator('button.chip[data-role="influencer"]'));
@@ -96,7 +96,7 @@ describe('Plan editor (the form), as a newcomer', () => {
   });
 
   it('adds a SMART goal and watches its letters turn green', async () => {
-    await click(form.locator('section[data-term="goals"] > button.add'));
+    await click(form.locator('section[data-term="goals"] > .add'));
     const goal = () => lastItem('goals');
     assert.ok((await goal().locator('.letter.fail').count()) > 0, 'a new goal is not SMART yet');
     await fill(goal(), 'goals.*.statement', 'Raise our share of cardiology spend from 10% to 15% by mid-2027');
@@ -113,7 +113,7 @@ describe('Plan editor (the form), as a newcomer', () => {
   });
 
   it('adds an action for that goal, with that person; the health score rises', async () => {
-    await click(form.locator('section[data-term="actions"] > button.add'));
+    await click(form.locator('section[data-term="actions"] > .add'));
     const action = () => lastItem('actions');
     await fill(action(), 'actions.*.what', 'Present the outcome study');
     await fill(action(), 'actions.*.who', 'Li Wei');

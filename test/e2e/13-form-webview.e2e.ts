@@ -172,7 +172,7 @@ describe('Plan editor webview, in Chromium: tables, grids, keyboard, restore', f
     // A group the plan does not write yet, opened with its Add button: open again after a reload.
     const bare = await formOf(client, repoPath('test-results', 'bare.kam.yaml'), 'kam: 1\naccount:\n  name: Bare Clinic\n');
     const blank = await open(bare);
-    const add = blank.page.locator('section.group > .empty > button').first();
+    const add = blank.page.locator('section.group > .empty > vscode-button').first();
     const term = await add.evaluate((b) => b.closest('section')!.getAttribute('data-term'));
     await add.click();
     const reopened = await open(bare, { state: blank.seen.state });
@@ -243,7 +243,7 @@ describe('Plan editor webview, in Chromium: tables, grids, keyboard, restore', f
       );
       const rows = await page.locator(ROWS).count();
       // All rows shown, then scrolled through: the frames' gaps tell whether it stays smooth.
-      const more = page.locator(`${STAKEHOLDERS} > button:not(.add)`);
+      const more = page.locator(`${STAKEHOLDERS} > .more`);
       while (await more.count()) await more.click();
       const frames = await page.evaluate(
         () =>
