@@ -513,6 +513,8 @@ function draw() {
   document.documentElement.lang = result.locale === 'zh-cn' ? 'zh-CN' : 'en';
   drawHeader();
   ids = 0;
+  // The first model takes the place of the page's "Reading the plan…"; lit draws every later one over it.
+  if (!restored) root.replaceChildren();
   render(
     html`${result.form.parses
         ? nothing

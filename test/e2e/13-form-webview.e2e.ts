@@ -55,6 +55,7 @@ describe('Plan editor webview, in Chromium: tables, grids, keyboard, restore', f
 
   it('draws the stakeholders as a table that works at 400 px: sideways scroll, the name column held in view', async () => {
     const { page, seen } = await open(example, {}, 400);
+    assert.equal(await page.locator('#form > p').count(), 0, 'the form took the place of the loading line');
     await page.locator(STAKEHOLDERS).scrollIntoViewIfNeeded();
     const people = readRepoFile('examples', 'riverside-general.kam.yaml').match(/^ {4}- id: /gm)!.length;
     assert.equal(await page.locator(ROWS).count(), people - 10, 'a row per person (the 4 units and 6 drivers are not people)');
