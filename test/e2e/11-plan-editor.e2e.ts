@@ -109,7 +109,8 @@ describe('Plan editor (the form), as a newcomer', () => {
     const letters = await goal().locator('.letter').evaluateAll((ls) => ls.map((l) => `${l.textContent}:${l.classList.contains('pass')}`));
     // R waits for an action that serves the goal (KAM304): the next step adds it.
     assert.deepEqual(letters, ['S:true', 'M:true', 'A:true', 'R:false', 'T:true']);
-    await wb.screenshot('plan-editor-smart-goal');
+    // The README's and the walkthrough's picture of the form (KAM_DOCS_IMAGES=1 renews it).
+    await wb.docsImage('plan-editor');
   });
 
   it('adds an action for that goal, with that person; the health score rises', async () => {
