@@ -162,7 +162,7 @@ function field(/** @type {any} */ node) {
   const helpId = t.help ? `${id}-help` : undefined;
   return html`<div class="field kind-${node.kind}" data-term=${node.term}>
     <label for=${id}>${t.label}</label>
-    ${input(node, id, helpId)} ${t.help ? html`<div class="help" id=${id}-help>${t.help}</div>` : nothing} ${findings(node.findings)}
+    ${input(node, id, helpId)} ${t.help ? html`<div class="help" id=${`${id}-help`}>${t.help}</div>` : nothing} ${findings(node.findings)}
   </div>`;
 }
 

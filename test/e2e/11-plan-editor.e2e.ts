@@ -132,6 +132,24 @@ describe('Plan editor (the form), as a newcomer', () => {
     await wb.screenshot('plan-editor-action');
   });
 
+  it('comes back where it was when its tab is shown again (VS Code tears a hidden webview down)', async () => {
+    const what = control(lastItem('actions'), 'actions.*.what');
+    const path = await what.getAttribute('data-path');
+    await what.focus();
+    await form.locator('body').evaluate(() => (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, -300));
+    const at = async () => what.evaluate((e) => Math.round(e.getBoundingClientRect().top));
+    const before = await at();
+    await wb.page.waitForTimeout(300); // the state is kept on the next frame
+    await wb.page.locator('.tabs-container .tab', { hasText: PLAN_WITH_FINDINGS.name }).click();
+    await wb.page.locator(`.tabs-container .tab.active[data-resource-name="${PLAN_WITH_FINDINGS.name}"]`).waitFor();
+    await wb.page.locator(`.tabs-container .tab[data-resource-name="${FILE}"]`).last().click();
+    form = wb.webview();
+    await form.locator('#form[aria-busy="false"]').waitFor();
+    assert.ok(Math.abs((await at()) - before) <= 2, `the action's field was ${before} px from the top, now ${await at()}`);
+    const focused = await form.locator('body').evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-path'));
+    assert.equal(focused, path, 'the field has the focus again');
+  });
+
   it('Ctrl+Z takes back the last edit', async () => {
     const before = await version();
     await form.locator('#header .score').click();

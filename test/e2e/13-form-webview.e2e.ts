@@ -143,6 +143,9 @@ describe('Plan editor webview, in Chromium: tables, grids, keyboard, restore', f
         .map((e) => e.outerHTML.slice(0, 120)),
     );
     assert.deepEqual(unnamed, [], 'controls without a name');
+    const described = await page.evaluate(() => [...document.querySelectorAll('[aria-describedby]')].map((e) => e.getAttribute('aria-describedby')));
+    assert.ok(described.length > 0);
+    for (const id of described) assert.ok(await page.locator(`[id="${id}"]`).count(), `aria-describedby="${id}" names no element`);
     // Tab from the top reaches the header, then the fields in the page's order.
     await page.locator('body').focus();
     await page.keyboard.press('Tab');
