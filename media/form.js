@@ -310,14 +310,15 @@ function references(/** @type {any} */ node, /** @type {string} */ id, /** @type
   const options = result.form.references[node.ref] || [];
   const name = (/** @type {string} */ v) => (options.find((/** @type {any} */ o) => o.value === v) || { label: v }).label;
   const pick = (/** @type {any} */ e) => e.target.value && typed(node.path, [...node.value, e.target.value], true);
+  const prompt = node.ref === 'stakeholder' ? ui('addPerson') : `${ui('add')}…`;
   const { listed, open } = choices(node.path, options, () => false);
   return html`<div class="refs">
     ${node.value.map(
       (/** @type {string} */ v, /** @type {number} */ i) =>
         html`<span class="chip on">${name(v)}${tool('×', () => typed(node.path, node.value.filter((/** @type {any} */ _, /** @type {number} */ j) => j !== i), true), { name: `${ui('remove')} ${name(v)}`, cls: 'x' })}</span>`,
     )}
-    <select id=${id} aria-label=${`${label}: ${ui('addPerson')}`} ?disabled=${readOnly()} data-path=${keyOf(node.path)} @change=${pick} @focus=${ifDefined(open)} @mousedown=${ifDefined(open)}>
-      <option value="" .selected=${live(true)}>${ui('addPerson')}</option>
+    <select id=${id} aria-label=${`${label}: ${prompt}`} ?disabled=${readOnly()} data-path=${keyOf(node.path)} @change=${pick} @focus=${ifDefined(open)} @mousedown=${ifDefined(open)}>
+      <option value="" .selected=${live(true)}>${prompt}</option>
       ${listed.filter((/** @type {any} */ o) => !node.value.includes(o.value)).map((/** @type {any} */ o) => html`<option .value=${o.value}>${o.label}</option>`)}
     </select>
   </div>`;

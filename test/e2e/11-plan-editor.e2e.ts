@@ -109,7 +109,9 @@ describe('Plan editor (the form), as a newcomer', () => {
     const letters = await goal().locator('.letter').evaluateAll((ls) => ls.map((l) => `${l.textContent}:${l.classList.contains('pass')}`));
     // R waits for an action that serves the goal (KAM304): the next step adds it.
     assert.deepEqual(letters, ['S:true', 'M:true', 'A:true', 'R:false', 'T:true']);
-    // The README's and the walkthrough's picture of the form (KAM_DOCS_IMAGES=1 renews it).
+    // The README's and the walkthrough's picture of the form (KAM_DOCS_IMAGES=1 renews it): the goal
+    // with its letters under the header with the plan's health.
+    await goal().evaluate((card) => card.scrollIntoView({ block: 'center' }));
     await wb.docsImage('plan-editor');
   });
 
