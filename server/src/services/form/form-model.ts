@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Goal, Plan } from '../../engine/model';
 import { normalizeRole } from '../../engine/roles';
+import { ruleDocUrl } from '../../engine/docs';
 import type { Finding } from '../../engine/rule';
 import { PLAN_SCHEMA, resolveSchema, schemaAt, valueKind, type SchemaNode } from '../../engine/schema';
 import type { Locale, Severity, Span } from '../../engine/types';
@@ -28,6 +29,8 @@ export interface FormFinding {
   at: number;
   /** The titles of the quick fixes the server offers for it, in order. */
   fixes: string[];
+  /** The rule's page (docs/rules/KAMxxx.md, a `file:` URL): the link the Problems panel's code opens. */
+  doc?: string;
 }
 
 interface NodeBase {
@@ -73,6 +76,8 @@ export interface FormListNode extends NodeBase {
   type: 'list';
   present: boolean;
   items: FormItem[];
+  /** Drawn as a table, a row per item: the stakeholders. */
+  layout?: 'table';
 }
 
 export interface FormItem extends NodeBase {
@@ -126,7 +131,8 @@ export function buildFormModel(plan: Plan, findings: readonly Finding[], options
   const references = Object.fromEntries(ID_KINDS.map((kind) => [kind, builder.references(kind)])) as Record<IdKind, Choice[]>;
   const loose: FormFinding[] = [];
   for (const f of findings) {
-    const finding: FormFinding = { code: f.code, severity: f.severity, message: f.message, at: f.span.start, fixes: options.fixTitles?.(f) ?? [] };
+    const doc = ruleDocUrl(f.code);
+    const finding: FormFinding = { code: f.code, severity: f.severity, message: f.message, at: f.span.start, fixes: options.fixTitles?.(f) ?? [], ...(doc ? { doc } : {}) };
     placeOf(places, f.span)?.push(finding) ?? loose.push(finding);
   }
   if (parses) builder.markGoals(findings);
@@ -197,7 +203,8 @@ class Builder {
     if (kind === 'list' && items && valueKind(items) === 'map') {
       const list = isSeq(value) ? value.items : [];
       const formItems = list.map((item, i) => this.item([...path, i], items, deref(this.plan.doc, item)));
-      return { type: 'list', ...base, present: list.length > 0, items: formItems };
+      const table = base.term === 'diagnosis.stakeholders';
+      return { type: 'list', ...base, present: list.length > 0, items: formItems, ...(table ? { layout: 'table' as const } : {}) };
     }
     return { type: 'field', ...base, ...this.field(path, key, kind, schema, value) };
   }
