@@ -112,6 +112,40 @@ export interface FormModelOptions {
   locale: Locale;
   /** The titles of a finding's quick fixes (the server's code actions for it); none by default. */
   fixTitles?: (finding: Finding) => string[];
+  /** The items of the document's last form, to reuse those whose text did not change. */
+  reuse?: FormItems;
+}
+
+/** A list item as built, with where its findings go (relative to its start) and the words it uses. */
+interface BuiltItem {
+  item: FormItem;
+  places: { span: Span; findings: FormFinding[] }[];
+  terms: [string, FormTerm][];
+}
+
+/**
+ * The list items of a document's last form. An item reads only its own text (without aliases), so one
+ * whose list, place in it, column and text are the same is the same item: after an edit only the items
+ * it touched are built again, the others are taken as they were (their findings placed anew). Each form
+ * keeps only its own items, so an item left behind by an edit is let go at the next.
+ */
+export class FormItems {
+  private last = new Map<string, BuiltItem>();
+  private next = new Map<string, BuiltItem>();
+
+  take(key: string): BuiltItem | undefined {
+    return this.last.get(key);
+  }
+
+  keep(key: string, built: BuiltItem): void {
+    this.next.set(key, built);
+  }
+
+  /** The form is built: its items are those the next form may reuse. */
+  done(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
 }
 
 /** The keys an item is best called by, first present wins. */
@@ -120,7 +154,9 @@ const TITLE_KEYS = ['name', 'statement', 'what', 'measure', 'said', 'id'];
 export function buildFormModel(plan: Plan, findings: readonly Finding[], options: FormModelOptions): FormModel {
   const { locale } = options;
   const places: { span: Span; findings: FormFinding[] }[] = [];
-  const builder = new Builder(plan, locale, places);
+  // An alias ties an item to text elsewhere: such a plan is built whole.
+  const reuse = plan.text.includes('*') ? undefined : options.reuse;
+  const builder = new Builder(plan, locale, places, reuse);
   const parses = plan.syntaxErrors.length === 0;
   const sections = parses ? builder.sections() : [];
   const references = Object.fromEntries(ID_KINDS.map((kind) => [kind, builder.references(kind)])) as Record<IdKind, Choice[]>;
@@ -131,6 +167,7 @@ export function buildFormModel(plan: Plan, findings: readonly Finding[], options
     placeOf(places, f.span)?.push(finding) ?? loose.push(finding);
   }
   if (parses) builder.markGoals(findings);
+  reuse?.done();
   return { locale, parses, sections, findings: loose, terms: builder.terms, ui: formUi(locale), references };
 }
 
@@ -147,11 +184,14 @@ function placeOf(places: readonly { span: Span; findings: FormFinding[] }[], spa
 class Builder {
   private readonly goals: { item: FormItem; goal: Goal }[] = [];
   readonly terms: Record<string, FormTerm> = {};
+  /** The words used by the outermost item being built, for FormItems. */
+  private termsUsed: Set<string> | undefined;
 
   constructor(
     private readonly plan: Plan,
     private readonly locale: Locale,
     private readonly places: { span: Span; findings: FormFinding[] }[],
+    private readonly reuse?: FormItems,
   ) {}
 
   sections(): (FormGroup | FormListNode)[] {
@@ -201,6 +241,41 @@ class Builder {
   }
 
   private item(path: FormPath, schema: SchemaNode, value: Node | null): FormItem {
+    if (!this.reuse || this.termsUsed || !value?.range) return this.newItem(path, schema, value);
+    const start = value.range[0];
+    const column = start - this.plan.text.lastIndexOf('\n', start - 1) - 1;
+    const key = `${this.locale} ${path.join('.')} ${column}\n${this.plan.text.slice(start, value.range[1])}`;
+    const built = this.reuse.take(key) ?? this.built(path, schema, value);
+    for (const { span, findings } of built.places) {
+      findings.length = 0;
+      this.places.push({ span: { start: span.start + start, end: span.end + start }, findings });
+    }
+    for (const [name, term] of built.terms) if (!Object.hasOwn(this.terms, name)) this.terms[name] = term;
+    this.reuse.keep(key, built);
+    if (path[0] === 'goals') this.goalOf(built.item, start);
+    return built.item;
+  }
+
+  /** An item built anew, with its places relative to its start and the words it used. */
+  private built(path: FormPath, schema: SchemaNode, value: Node): BuiltItem {
+    const start = value.range![0];
+    const first = this.places.length;
+    this.termsUsed = new Set();
+    try {
+      const item = this.newItem(path, schema, value, false);
+      const places = this.places.splice(first).map(({ span, findings }) => ({ span: { start: span.start - start, end: span.end - start }, findings }));
+      return { item, places, terms: [...this.termsUsed].map((name) => [name, this.terms[name]]) };
+    } finally {
+      this.termsUsed = undefined;
+    }
+  }
+
+  private goalOf(item: FormItem, start: number): void {
+    const goal = this.plan.goals.find((g) => g.span.start === start);
+    if (goal) this.goals.push({ item, goal });
+  }
+
+  private newItem(path: FormPath, schema: SchemaNode, value: Node | null, markGoal = true): FormItem {
     const span = spanOf(value);
     const findings = this.place(span);
     const children = Object.keys(schema.properties ?? {}).map((k) => this.node([...path, k], schemaAt([...path, k]) ?? {}, valueOf(this.plan, value, k)));
@@ -213,10 +288,7 @@ class Builder {
       title: title ?? say(FORM_WORDS.item, this.locale, { n: Number(path[path.length - 1]) + 1 }),
       children,
     };
-    if (path[0] === 'goals') {
-      const goal = this.plan.goals.find((g) => g.span.start === span.start);
-      if (goal) this.goals.push({ item, goal });
-    }
+    if (markGoal && path[0] === 'goals') this.goalOf(item, span.start);
     return item;
   }
 
@@ -249,6 +321,7 @@ class Builder {
   /** The node's words, written into `terms` the first time a node of its key is met. */
   private term(path: FormPath, schema: SchemaNode, kind: ReturnType<typeof valueKind>, key: string): string {
     const name = termKey(path);
+    this.termsUsed?.add(name);
     if (!Object.hasOwn(this.terms, name)) {
       const { locale } = this;
       const question = keyQuestion(path, locale);
