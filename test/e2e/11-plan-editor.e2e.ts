@@ -171,9 +171,8 @@ describe('Plan editor (the form), as a newcomer', () => {
     const reloaded = wb.page.waitForEvent('domcontentloaded');
     await wb.runCommand('Developer: Reload Window');
     await reloaded;
-    await wb.page.locator('.explorer-folders-view').waitFor();
     // VS Code restores the editor itself: the same file, in the Plan Editor, not as text.
-    await wb.page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`).waitFor();
+    await wb.page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`).waitFor({ timeout: 60_000 });
     form = wb.webview();
     await form.locator('#form[aria-busy="false"]').waitFor({ timeout: 60_000 });
     assert.equal(await form.locator('#section-account').getByLabel('Account name', { exact: true }).inputValue(), ACCOUNT);

@@ -9,6 +9,8 @@ import { loadCodeServerScripts, type CodeServerScripts } from '../integration/co
 import { writeDocsPicture } from './docs-picture';
 
 export const SCREENSHOTS = repoPath('test-results', 'e2e');
+/** The tab of the walkthrough the extension opens on its first start. */
+export const WALKTHROUGH_TAB = 'Walkthrough: KAM Plan';
 
 type Browser = Awaited<ReturnType<CodeServerScripts['openBrowser']>>;
 type Server = Awaited<ReturnType<CodeServerScripts['startCodeServer']>>;
@@ -42,6 +44,9 @@ export class Workbench {
     /** The package under test and where code-server installed it. */
     readonly extension: { vsix: string; installed: string },
   ) {}
+
+  /** True once closeAllEditors has closed the walkthrough of the first start. */
+  walkthroughSeen = false;
 
   static async start({ plans = {}, files = {}, prepare }: WorkbenchOptions = {}): Promise<Workbench> {
     const cs = await loadCodeServerScripts();
@@ -96,6 +101,7 @@ export class Workbench {
    * a quick input) is dismissed, the keyboard goes back to the workbench, and every editor is closed.
    */
   async closeAllEditors(): Promise<void> {
+    if (await this.page.locator('.tabs-container .tab', { hasText: WALKTHROUGH_TAB }).count()) this.walkthroughSeen = true;
     // An editor may still open meanwhile (the walkthrough of a first start comes a moment late): then again.
     for (let attempt = 1; ; attempt++) {
       for (let i = 0; i < 2; i++) await this.page.keyboard.press('Escape');
