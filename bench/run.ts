@@ -536,7 +536,7 @@ function rows(
       floor: c.floor.median,
       unit: 'ms',
       compared: 'floor',
-      target: 1.5,
+      target: 1.3,
       note: c.overLimit ? `${(c.bytes / 1048576).toFixed(1)} MB: over the 1 MB limit, measured with the limit lifted` : undefined,
     }));
   }

@@ -6,8 +6,10 @@
 //                                                  mutated plans, 45% YAML token soup, 5% editing
 //                                                  sessions (each version reparsed from the last:
 //                                                  keystrokes, lines deleted, pasted or left blank,
-//                                                  comments typed into; findings moved after a
-//                                                  comment or blank-line edit equal a fresh check's)
+//                                                  comments typed into; the document, the model and
+//                                                  the findings equal a fresh parse's and check's,
+//                                                  and so do the findings when only the rules that
+//                                                  read what the edit changed run again)
 //   npm run fuzz -- --runs 1000000                 more
 //   npm run fuzz -- --only tokenSoup --seed 42 --path "7:1"   replay one failure
 import fc from 'fast-check';

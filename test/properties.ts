@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { isCollection, isMap, isPair, isScalar, parseDocument, stringify, type YAMLError } from 'yaml';
 import { parsePlan, type Finding, type Plan } from '../server/src/engine';
+import { allFindings, runRulesAfterEdit, type FindingsByRule } from '../server/src/engine/check';
+import { RULES } from '../server/src/rules';
 import { shiftFindings } from '../server/src/engine/shift';
 import { checkPlan, checkText } from '../server/src/rules/check';
 import { FIXED_TODAY, repoPath } from './helpers';
@@ -282,19 +284,30 @@ export function documentShape(plan: Plan): string {
   return out.join(' ');
 }
 
+/** The typed model as rules read it: every entity's values and spans (the fields' nodes left out: the document is compared apart). */
+export function modelShape(plan: Plan): string {
+  const { text, doc, lines, syntaxErrors, shift, edit, ...model } = plan;
+  return JSON.stringify(model, (key, value) => {
+    if (value instanceof Map) return [...value].map(([name, field]) => [name, field.key, field.value]);
+    return value;
+  });
+}
+
 function lineStarts(plan: Plan): number[] {
   return Array.from({ length: plan.lines.count }, (_, i) => plan.lines.start(i));
 }
 
 /**
  * Types the edits, parsing each version from the one before as the server does, and asserts that
- * every version reads exactly as a fresh parse of its text: the same document, line starts and
- * findings. Returns how many versions reused their predecessor's document.
+ * every version reads exactly as a fresh parse of its text: the same document, line starts, model and
+ * findings, and the findings of the rules run again only where the edit changed what they read equal a
+ * full check's. Returns how many versions reused their predecessor's document.
  */
 export function assertReparseMatches(session: { start: string; edits: (Edit | LineEdit | 'undo')[] }): number {
   let text = session.start;
   let plan = parsePlan(text);
   let findings = JSON.stringify(checkPlan(plan, { today: FIXED_TODAY }));
+  let byRule: FindingsByRule = runRulesAfterEdit(plan, RULES, undefined, { today: FIXED_TODAY });
   const history: string[] = [];
   let reused = 0;
   for (const step of session.edits) {
@@ -314,12 +327,16 @@ export function assertReparseMatches(session: { start: string; edits: (Edit | Li
     const where = `after ${JSON.stringify(step)} on ${JSON.stringify(text)}`;
     assert.equal(documentShape(incremental), documentShape(fresh), `document differs ${where}`);
     assert.deepEqual(lineStarts(incremental), lineStarts(fresh), `lines differ ${where}`);
+    assert.equal(modelShape(incremental), modelShape(fresh), `model differs ${where}`);
     const expected = JSON.stringify(checkPlan(fresh, { today: FIXED_TODAY }));
     findings = JSON.stringify(checkPlan(incremental, { today: FIXED_TODAY }));
     assert.equal(findings, expected, `findings differ ${where}`);
     // A comment or blank-line edit: the server moves the previous findings instead of checking again.
     const moved = incremental.shift && shiftFindings(previousFindings, incremental.shift);
     if (moved) assert.equal(JSON.stringify(moved), expected, `moved findings differ ${where}`);
+    // As the server checks an edited version: only the rules that read what the edit changed run again.
+    byRule = runRulesAfterEdit(incremental, RULES, byRule, { today: FIXED_TODAY });
+    assert.equal(JSON.stringify(allFindings(byRule)), expected, `findings after the edit differ ${where}`);
     text = next;
     plan = incremental;
   }

@@ -13,14 +13,23 @@ export function isLive(action: Action): boolean {
   return action.status !== 'cancelled';
 }
 
+// Several rules ask for these per check: each is found once per list of actions (a plan's lists never
+// change, and a version whose edit left the actions alone has the same list: engine/model-read.ts).
+const live = new WeakMap<readonly Action[], readonly Action[]>();
+const engaged = new WeakMap<readonly Action[], ReadonlySet<string>>();
+
 /** The actions still in the plan, in source order. */
-export function liveActions(plan: Plan): Action[] {
-  return plan.actions.filter(isLive);
+export function liveActions(plan: Plan): readonly Action[] {
+  let found = live.get(plan.actions);
+  if (!found) live.set(plan.actions, (found = plan.actions.filter(isLive)));
+  return found;
 }
 
 /** The ids of the stakeholders some live action is `with`. */
-export function engagedIds(plan: Plan): Set<string> {
-  return new Set(liveActions(plan).flatMap((a) => a.with.map((ref) => ref.value)));
+export function engagedIds(plan: Plan): ReadonlySet<string> {
+  let found = engaged.get(plan.actions);
+  if (!found) engaged.set(plan.actions, (found = new Set(liveActions(plan).flatMap((a) => a.with.map((ref) => ref.value)))));
+  return found;
 }
 
 /** Whether a stakeholder is named in the `with` of a live action (one without an id cannot be). */

@@ -139,6 +139,22 @@ export interface Plan {
    * version's, moved the same way.
    */
   shift?: Shift;
+  /** Set when this version was reparsed from the previous one (engine/reparse.ts): what the edit changed. */
+  edit?: Edit;
+}
+
+/**
+ * What an edit changed between the previous version and this one: [from, to) of the old text became
+ * [from, to + delta) of the new. Offsets of the previous version outside that range move as `move`
+ * says. `sections` are the top-level keys whose values changed: none after an edit of comments or
+ * blank lines; undefined when any may have. A rule that reads none of them has the previous version's
+ * findings, moved (engine/check.ts).
+ */
+export interface Edit {
+  previous: Plan;
+  from: number;
+  move: Omit<Shift, 'previous'>;
+  sections?: readonly string[];
 }
 
 /**

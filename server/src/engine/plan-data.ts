@@ -2,6 +2,7 @@
 // from maps (an empty key is an absent one to every rule), computed in one walk for the plans people
 // write, and refused, with the reason, where expanding it is not safe or means nothing.
 import { isCollection, isMap, isPair, isScalar, isSeq, visit, YAMLMap, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
+import { nodeMemo } from './node-memo';
 import { aliasCount, deref, eachNode, unresolvedAliases } from './yaml-nodes';
 
 /**
@@ -46,12 +47,25 @@ function plainData(doc: Document): unknown {
   }
 }
 
+/**
+ * Each collection's data, kept while its items stay (node-memo.ts): after an edit only the collections
+ * that held it are walked again. Nothing changes the data once made (the schema's validator reads it).
+ */
+const plainCollections = nodeMemo<unknown>();
+
 function plainValue(node: unknown): unknown {
   if (node === null || node === undefined) return node;
   if (isScalar(node)) {
     if (typeof node.value === 'object' && node.value !== null) throw NOT_PLAIN; // a timestamp, a binary: toJS's
     return node.value;
   }
+  if (isCollection(node) && plainCollections.has(node)) return plainCollections.get(node);
+  const value = plainCollection(node);
+  if (isCollection(node)) plainCollections.set(node, value);
+  return value;
+}
+
+function plainCollection(node: unknown): unknown {
   // Only the plain classes: a tagged `!!set` or `!!omap` becomes a Set or a Map in toJS.
   if (isSeq(node) && Object.getPrototypeOf(node) === YAMLSeq.prototype) return node.items.map(plainValue);
   if ((isMap(node) && Object.getPrototypeOf(node) === YAMLMap.prototype) || isPair(node)) {

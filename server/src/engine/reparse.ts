@@ -12,18 +12,21 @@
 // kind or none, a syntax error, a duplicate key, an alias anywhere) is left to a full parse, which
 // also reports the errors.
 //
-// Edits of comments and blank lines parse nothing: the parser reads the same nodes and values, only
-// the offsets after the edit move (`Shift`). Such a document keeps the comment text of the version it
-// was parsed from: nothing reads comments from the document (edits are made on the text).
-import { isCollection, isMap, isNode, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+// Edits of comments and blank lines parse nothing (trivia-edit.ts).
+//
+// Every reused version says what the edit changed (`Reparsed.edit`): the model and the rules use it to
+// read again only that (parse.ts, check.ts). The collections that held the replaced entries are
+// forgotten by every answer kept per node (node-memo.ts).
+import { isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MAX_NESTING } from './limits';
 import type { Plan, Shift } from './model';
-import { shiftOffset } from './shift';
-import { forgetKeyIndex } from './yaml-nodes';
+import { forgetNodes } from './node-memo';
+import { shiftDocument, triviaEdit, type Change } from './trivia-edit';
+import { itemStart, lastStartingBefore } from './yaml-nodes';
 import { duplicateKeyErrors, parseYaml } from './yaml-parse';
 
 /** An entry of a block list or map that holds the change, and the lines it owns. */
-interface Entry {
+export interface Entry {
   collection: YAMLMap | YAMLSeq;
   index: number;
   /** The last item of the run (index itself but at the innermost level, where a change may span several). */
@@ -44,6 +47,8 @@ interface Entry {
 export interface Reparsed {
   doc: Document.Parsed;
   shift?: Omit<Shift, 'previous'>;
+  /** Where the texts differ, and the top-level keys whose values changed (none when only offsets moved; undefined: any may have). */
+  edit: Change & { sections?: readonly string[] };
 }
 
 /**
@@ -52,6 +57,26 @@ export interface Reparsed {
  * in place and reused.
  */
 export function reparseDocument(previous: Plan, text: string): Reparsed | undefined {
+  const change = reparsedChange(previous, text);
+  if (!change) return undefined;
+  const doc = previous.doc;
+  const { from, to, delta } = change;
+  if ('shift' in change) {
+    shiftDocument(doc, change.shift);
+    return { doc, shift: change.shift, edit: { from, to, delta, sections: [] } };
+  }
+  splice(doc, change.path, change.items, change);
+  return { doc, edit: { from, to, delta, sections: sectionsOf(change.path) } };
+}
+
+/**
+ * What the edit changed, as reparseDocument reads it, with the previous document left untouched: only
+ * offsets moved (a comment or blank lines), or a run of entries (the innermost of `path`, from `index`
+ * to `last`) that reads as `items` in the new text; [from, to) of the old text became [from, to + delta).
+ */
+export type ReparsedChange = Change & ({ shift: Omit<Shift, 'previous'> } | { path: Entry[]; items: (Pair | Node)[]; docEnd?: number });
+
+export function reparsedChange(previous: Plan, text: string): ReparsedChange | undefined {
   const doc = previous.doc;
   const old = previous.text;
   // Aliases tie distant nodes together, and an error may be anywhere: both need the whole text.
@@ -62,10 +87,14 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
   // rules of their own: such edits are parsed.
   const contents = doc.contents;
   const shift = isCollection(contents) ? triviaEdit(doc, old, text, change) : undefined;
-  if (shift && shift.at < contents!.range![2]) {
-    shiftDocument(doc, shift);
-    return { doc, shift };
-  }
+  if (shift && shift.at < contents!.range![2]) return { ...change, shift };
+  // A whole line inserted or deleted reads, character by character, as starting after the next line's
+  // indentation; read from the line's start it may lie between two entries instead.
+  const moved = atLineStart(old, text, change);
+  return changedEntries(doc, old, text, change) ?? (moved === change ? undefined : changedEntries(doc, old, text, moved));
+}
+
+function changedEntries(doc: Document.Parsed, old: string, text: string, change: Change): ReparsedChange | undefined {
   const { from, to, delta } = change;
   const entries = entriesAround(doc, old, from, to);
   // From the innermost entry out; a piece as large as half the text is not worth parsing twice.
@@ -83,158 +112,13 @@ export function reparseDocument(previous: Plan, text: string): Reparsed | undefi
     const alone = parsedAlone(piece, entry, MAX_NESTING - k - 1);
     if (alone === undefined) continue;
     // The document's end takes in what trails the last entry: alone, the piece ends the same way.
-    splice(doc, path, alone.items, { to, delta, docEnd: end === text.length ? alone.end : undefined });
-    return { doc };
+    return { ...change, path, items: alone.items, docEnd: end === text.length ? alone.end : undefined };
   }
   return undefined;
-}
-
-// ---- Comments and blank lines ---------------------------------------------------------------------
-
-/**
- * Characters that make KAM001 speak wherever they stand (control characters, lone surrogates, U+FFFD,
- * a byte order mark, a lone CR): an edit that brings or takes one away is checked in full.
- */
-const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFD\uFFFE\uFFFF\r]/;
-
-/** How the offsets move when the edit touched only a comment or blank lines; undefined for any other edit. */
-function triviaEdit(doc: Document, old: string, text: string, change: { from: number; to: number; delta: number }): Omit<Shift, 'previous'> | undefined {
-  return commentEdit(doc, old, text, change) ?? blankLinesEdit(doc, old, text, change);
-}
-
-/** An edit within one line, after a `#` that starts a comment: the parser reads the same nodes. */
-function commentEdit(doc: Document, old: string, text: string, { from, to, delta }: { from: number; to: number; delta: number }): Omit<Shift, 'previous'> | undefined {
-  if (old.slice(from, to).includes('\n') || text.slice(from, to + delta).includes('\n')) return undefined;
-  const start = lineStart(old, from);
-  if (SUSPECT.test(old.slice(start, lineEnd(old, to))) || SUSPECT.test(text.slice(start, lineEnd(text, to + delta)))) return undefined;
-  for (let hash = old.indexOf('#', start); hash !== -1 && hash < from; hash = old.indexOf('#', hash + 1)) {
-    if (hash > start && old[hash - 1] !== ' ' && old[hash - 1] !== '\t') continue;
-    const scalars = scalarsAt(doc, hash);
-    if (!scalars) return undefined;
-    // A `#` inside a quoted or block scalar is text; the first one outside starts the comment.
-    if (scalars.some(({ range }) => range![0] <= hash && hash < range![1])) continue;
-    return { at: to, delta, endsMove: true, lines: 0 };
-  }
-  return undefined;
-}
-
-/**
- * Blank lines added or taken away, as whole lines: the lines both texts share at either end of the
- * change are set aside, and what remains on each side must be lines of spaces only. Not inside or at
- * the end of a scalar that spans lines (a block scalar keeps blank lines; a multi-line one folds them).
- */
-function blankLinesEdit(doc: Document, old: string, text: string, { from, to, delta }: { from: number; to: number; delta: number }): Omit<Shift, 'previous'> | undefined {
-  let start = lineStart(old, from);
-  let end = to === start || old[to - 1] === '\n' ? to : Math.min(old.length, lineEnd(old, to) + 1);
-  let newEnd = end + delta;
-  while (end > start && newEnd > start) {
-    const a = lineStart(old, end - 1);
-    const b = lineStart(text, newEnd - 1);
-    if (a < start || b < start || end - a !== newEnd - b || old.slice(a, end) !== text.slice(b, newEnd)) break;
-    end = a;
-    newEnd = b;
-  }
-  while (start < end && start < newEnd) {
-    const a = Math.min(old.length, lineEnd(old, start) + 1);
-    const b = Math.min(text.length, lineEnd(text, start) + 1);
-    if (a > end || b > newEnd || a !== b || old.slice(start, a) !== text.slice(start, b)) break;
-    start = a;
-  }
-  const removed = old.slice(start, end);
-  const inserted = text.slice(start, newEnd);
-  if (removed === inserted || !BLANK_LINES.test(removed) || !BLANK_LINES.test(inserted)) return undefined;
-  for (const at of end > start ? [start, end] : [start]) {
-    const scalars = scalarsAt(doc, at);
-    if (!scalars) return undefined;
-    const holds = ({ range, type }: Scalar) => range![0] < at && (at < range![2] || (at === range![2] && (type === Scalar.BLOCK_LITERAL || type === Scalar.BLOCK_FOLDED)));
-    if (scalars.some(holds)) return undefined;
-  }
-  return { at: end, delta, endsMove: false, lines: lineCount(inserted) - lineCount(removed) };
-}
-
-function lineCount(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
-  return n;
-}
-
-const BLANK_LINES = /^(?: *\r?\n)*$/;
-
-/** Where the line holding the offset starts. */
-function lineStart(text: string, offset: number): number {
-  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Where the line holding the offset ends (its line break, or the end of the text). */
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
-}
-
-/**
- * The scalars whose ranges may hold the offset: at each level the key and value of the last entry
- * starting at or before it. Undefined when the tree cannot tell (a key that is no scalar, an item
- * without a range, a flow collection around the offset).
- */
-function scalarsAt(doc: Document, offset: number): Scalar[] | undefined {
-  const scalars: Scalar[] = [];
-  let node: unknown = doc.contents;
-  for (;;) {
-    if (node === null || node === undefined) return scalars;
-    if (isScalar(node)) return [...scalars, node];
-    if (!isCollection(node) || !node.range) return undefined;
-    if (node.flow && node.range[0] < offset && offset < node.range[2]) return undefined;
-    if (node.items.some((item) => itemStart(item) === undefined)) return undefined;
-    const index = lastStartingBefore(node, offset);
-    if (index < 0) return scalars;
-    const item = node.items[index];
-    if (isPair(item)) {
-      if (!isScalar(item.key)) return undefined;
-      scalars.push(item.key);
-      node = item.value;
-      if (isNode(node) && node.range && node.range[0] > offset) return scalars;
-    } else node = item;
-  }
-}
-
-/**
- * Moves the offsets of the nodes as the shift says: down the entries that hold the edit, and every
- * node after them (nothing before the edit moves).
- */
-function shiftDocument(doc: Document.Parsed, shift: Omit<Shift, 'previous'>): void {
-  const move = (range: [number, number, number] | null | undefined) => {
-    if (!range) return;
-    range[0] = shiftOffset(range[0], shift, true);
-    range[1] = shiftOffset(range[1], shift, false);
-    range[2] = shiftOffset(range[2], shift, false);
-  };
-  const all = (item: unknown): void => {
-    if (isPair(item)) {
-      all(item.key);
-      all(item.value);
-    } else if (isNode(item)) {
-      move(item.range);
-      if (isCollection(item)) for (const child of item.items) all(child);
-    }
-  };
-  let node: unknown = doc.contents;
-  while (isCollection(node)) {
-    move(node.range);
-    const index = lastStartingBefore(node, shift.at);
-    for (let i = index + 1; i < node.items.length; i++) all(node.items[i]);
-    if (index < 0) return move(doc.range);
-    const item = node.items[index];
-    if (isPair(item)) {
-      all(item.key);
-      node = item.value;
-    } else node = item;
-  }
-  all(node);
-  move(doc.range);
 }
 
 /** Where two texts differ: [from, to) of the old one became [from, to + delta) of the new one. */
-function changedRange(old: string, text: string): { from: number; to: number; delta: number } | undefined {
+function changedRange(old: string, text: string): Change | undefined {
   if (old === text) return undefined;
   const shorter = Math.min(old.length, text.length);
   // Whole blocks first: comparing substrings runs natively, far faster than a loop over characters.
@@ -247,6 +131,26 @@ function changedRange(old: string, text: string): { from: number; to: number; de
   while (same < most && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
   return { from, to: old.length - same, delta: text.length - old.length };
 }
+
+/**
+ * The same change read as starting at the start of its line, when the characters allow (an insertion
+ * or deletion whose last character is the one before it, step by step): `    - id: x` inserted before
+ * `  financials:` shares its two spaces, and read from the line's start it lies after the list.
+ */
+function atLineStart(old: string, text: string, change: Change): Change {
+  const { from, to, delta } = change;
+  const inserted = from === to;
+  if (!inserted && to - from !== -delta) return change;
+  // The last character inserted (or deleted) must be the one before the change each step back.
+  const last = (at: number) => (inserted ? text.charCodeAt(at + delta - 1) : old.charCodeAt(at + (to - from) - 1));
+  for (let at = from; at > 0 && from - at < MAX_SLIDE; at--) {
+    if (old.charCodeAt(at - 1) === 0x0a) return { from: at, to: at + (to - from), delta };
+    if (last(at) !== old.charCodeAt(at - 1)) break;
+  }
+  return change;
+}
+
+const MAX_SLIDE = 200;
 
 const BLOCK = 1024;
 
@@ -278,28 +182,6 @@ function entriesAround(doc: Document, text: string, from: number, to: number): E
     end = entryEnd;
   }
   return entries;
-}
-
-/** The item whose first character is the last at or before the offset, by binary search; -1 if none. */
-function lastStartingBefore(collection: YAMLMap | YAMLSeq, offset: number): number {
-  let low = 0;
-  let high = collection.items.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const start = itemStart(collection.items[mid]);
-    if (start === undefined) return -1;
-    if (start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
-}
-
-function itemStart(item: unknown): number | undefined {
-  const node = isPair(item) ? item.key : item;
-  return isNode(node) ? node.range?.[0] : undefined;
 }
 
 /**
@@ -379,7 +261,7 @@ function splice(doc: Document.Parsed, path: Entry[], replacement: (Pair | Node)[
   const { to, delta, docEnd } = change;
   const inner = path[path.length - 1];
   (inner.collection.items as unknown[]).splice(inner.index, inner.last - inner.index + 1, ...replacement);
-  if (isMap(inner.collection)) forgetKeyIndex(inner.collection);
+  forgetNodes(path.map((entry) => entry.collection));
   for (let k = path.length - 1; k >= 0; k--) {
     const { collection } = path[k];
     const index = k === path.length - 1 ? inner.index + replacement.length - 1 : path[k].index;
@@ -391,6 +273,18 @@ function splice(doc: Document.Parsed, path: Entry[], replacement: (Pair | Node)[
   doc.range[1] = (doc.contents as Node).range![2];
   if (docEnd !== undefined) doc.range[2] = docEnd;
   else if (doc.range[2] >= to) doc.range[2] += delta;
+}
+
+/**
+ * The top-level key whose value held the replaced entries, when they lie within one (its key's line
+ * is then unchanged); undefined when top-level entries themselves were replaced, or the document is
+ * a list.
+ */
+function sectionsOf(path: Entry[]): string[] | undefined {
+  const top = path[0];
+  if (path.length < 2 || !isMap(top.collection)) return undefined;
+  const key = (top.collection.items[top.index] as Pair).key;
+  return isScalar(key) ? [String(key.value)] : undefined;
 }
 
 /** Where the parser takes an item to end: its value's end including what trails it on its line. */

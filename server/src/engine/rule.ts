@@ -35,6 +35,14 @@ export interface Rule<Data extends FindingData = FindingData> {
   name: string;
   severity: Severity;
   stage: Stage;
+  /**
+   * The top-level keys whose values the rule reads (`diagnosis` holds the drivers, units and
+   * stakeholders). After an edit inside the others, the rule's findings are the previous version's,
+   * moved (check.ts). Without it the rule reads the whole text and runs after every edit. Any rule may
+   * read which top-level keys there are and what precedes the first: edits that tell which key they
+   * changed change neither (engine/reparse.ts).
+   */
+  reads?: readonly string[];
   /** One line: what the rule checks. */
   description: Text;
   /** Message templates with `{placeholders}`; `default` is required. */

@@ -1,7 +1,8 @@
 // Small readers over the `yaml` package's nodes. They never throw on a node of the wrong kind:
 // a wrong type is the schema rule's finding, and the model simply treats it as absent.
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Entity, Field, Ref } from './model';
+import { nodeMemo } from './node-memo';
 import type { Span } from './types';
 
 export function spanOf(node: Node | null | undefined, fallback: Span = { start: 0, end: 0 }): Span {
@@ -168,7 +169,7 @@ export function locatePath(doc: Document, path: readonly (string | number)[]): L
   return here;
 }
 
-const keyIndexes = new WeakMap<YAMLMap, { length: number; pairs: Map<string, Pair> }>();
+const keyIndexes = nodeMemo<{ length: number; pairs: Map<string, Pair> }>();
 
 /** The first pair of a map whose scalar key has this name. Maps are indexed once (again if their length changed), so finding every key of a map of thousands stays linear. */
 function pairNamed(map: YAMLMap, name: string): Pair | undefined {
@@ -185,14 +186,32 @@ function pairNamed(map: YAMLMap, name: string): Pair | undefined {
   return index.pairs.get(name);
 }
 
-/** Drops a map's key index: a pair of it was replaced in place (reparse.ts), so the index would name the old one. */
-export function forgetKeyIndex(map: YAMLMap): void {
-  keyIndexes.delete(map);
-}
-
 /** Aliases that name no anchor set before them: YAML forbids them, yet the parser reports no error. */
 export function unresolvedAliases(doc: Document): Alias[] {
   const found: Alias[] = [];
   for (const [alias, target] of aliasTargets(doc)) if (target === null) found.push(alias);
   return found;
+}
+
+/** The item whose first character is the last at or before the offset, by binary search; -1 if none. */
+export function lastStartingBefore(collection: YAMLMap | YAMLSeq, offset: number): number {
+  let low = 0;
+  let high = collection.items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = itemStart(collection.items[mid]);
+    if (start === undefined) return -1;
+    if (start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Where a list item or map entry starts (its key's first character); undefined without a range. */
+export function itemStart(item: unknown): number | undefined {
+  const node = isPair(item) ? item.key : item;
+  return isNode(node) ? node.range?.[0] : undefined;
 }

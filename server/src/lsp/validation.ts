@@ -5,16 +5,16 @@
 // result never overwrites a fresh one. A check that throws is logged and leaves the document with no
 // diagnostics.
 //
-// Work is saved where the answer is already known: an edit of comments or blank lines moves the
-// previous version's findings (engine/shift.ts); a plan the workspace scan checked on disk opens with
-// those findings when its text is the same. A long check steps back between rules so that requests
+// Work is saved where the answer is already known: after an edit only the rules that read what it
+// changed run again, the others' findings are moved (engine/check.ts; none runs after an edit of
+// comments or blank lines); a plan the workspace scan checked on disk opens with those findings when
+// its text is the same. A long check steps back between rules so that requests
 // (hover, completion, other documents) are answered meanwhile.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import { byPlace, runRules } from '../engine/check';
+import { allFindings, carriedFindings, runRules, type FindingsByRule } from '../engine/check';
 import type { KamConfig } from '../engine/config';
 import type { Plan } from '../engine/model';
 import type { Finding } from '../engine/rule';
-import { shiftFindings } from '../engine/shift';
 import { localToday } from '../engine/values';
 import { RULES } from '../rules';
 import type { PlanDocuments } from './documents';
@@ -50,7 +50,7 @@ interface Checked {
   plan: Plan;
   config: KamConfig;
   today: string;
-  findings: Finding[];
+  byRule: FindingsByRule;
 }
 
 export class Validator {
@@ -62,8 +62,11 @@ export class Validator {
   private readonly cost = new Map<string, number>();
   /** The findings last published per document, with the version they are for (hover shows SMART status from them). */
   private readonly published = new Map<string, { version: number; findings: Finding[] }>();
-  /** The last check per document: an edit of comments or blank lines moves its findings instead of checking again. */
+  /** The last check per document: after an edit, the findings of rules that read nothing it changed are moved from it. */
   private readonly checked = new Map<string, Checked>();
+  /** Checks under way per document, and who waits for them to settle (checkedVersion). */
+  private readonly running = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
   /** Long plans not parsed on this thread are checked in a worker (off-thread.ts). */
   private readonly offThread = new OffThreadChecks();
 
@@ -112,7 +115,29 @@ export class Validator {
     return last?.version === version ? last.findings : undefined;
   }
 
+  /**
+   * The findings of this version once its check has run: a check waiting for a pause in typing runs
+   * at once, one under way is waited for, so that a request after an edit shares the check the
+   * diagnostics need instead of checking the plan a second time. Undefined when it ends without them
+   * (a newer version came, the document closed, the check failed).
+   */
+  async checkedVersion(uri: string, version: number): Promise<Finding[] | undefined> {
+    const known = this.findingsFor(uri, version);
+    if (known || this.documents.get(uri)?.version !== version) return known;
+    const settled = new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
+    if (this.timers.has(uri) || !this.running.get(uri)) this.validateNow(uri);
+    await settled;
+    return this.findingsFor(uri, version);
+  }
+
+  private wake(uri: string): void {
+    const waiting = this.waiting.get(uri) ?? [];
+    this.waiting.delete(uri);
+    for (const resolve of waiting) resolve();
+  }
+
   private clear(uri: string): void {
+    this.wake(uri);
     this.cancelTimer(uri);
     this.published.delete(uri);
     this.checked.delete(uri);
@@ -129,6 +154,19 @@ export class Validator {
   }
 
   private async validate(uri: string, afterEdit = false): Promise<void> {
+    this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
+    try {
+      await this.validateOnce(uri, afterEdit);
+    } finally {
+      const left = (this.running.get(uri) ?? 1) - 1;
+      if (left > 0) this.running.set(uri, left);
+      else this.running.delete(uri);
+      // Those waiting for a version hear once its findings are out, or once no check is left to give them.
+      if (left === 0 || this.findingsFor(uri, this.documents.get(uri)?.version ?? -1)) this.wake(uri);
+    }
+  }
+
+  private async validateOnce(uri: string, afterEdit: boolean): Promise<void> {
     const generation = ++this.generation;
     this.latest.set(uri, generation);
     const current = () => this.latest.get(uri) === generation;
@@ -145,14 +183,15 @@ export class Validator {
       if (!parsed) return;
       const { plan } = parsed;
       const last = this.checked.get(uri);
-      const known = plan.shift && last?.plan === plan.shift.previous && last.config === config && last.today === today;
+      const previous = plan.edit && last?.plan === plan.edit.previous && last.config === config && last.today === today ? last.byRule : undefined;
       // While the check steps back a newer version may be parsed from this one (its document is then
       // reused): the check stops there, and the newer version's own check follows.
       const unchanged = () => current() && this.documents.get(uri)?.version === parsed.document.version;
-      const findings = (known && shiftFindings(last.findings, plan.shift!)) || (await this.check(uri, plan, config, today, unchanged, started));
-      if (!findings) return; // overtaken by a newer version while it stepped back
+      const byRule = await this.check(uri, plan, config, today, unchanged, started, previous);
+      if (!byRule) return; // overtaken by a newer version while it stepped back
       if (afterEdit) this.cost.set(uri, performance.now() - started);
-      this.checked.set(uri, { plan, config, today, findings });
+      const findings = allFindings(byRule);
+      this.checked.set(uri, { plan, config, today, byRule });
       this.published.set(uri, { version: parsed.document.version, findings });
       this.publish(uri, parsed.document.version, toDiagnostics(findings, plan.lines, config.locale));
     } catch (e) {
@@ -200,25 +239,30 @@ export class Validator {
   }
 
   /**
-   * Every rule over the plan, as checkPlan runs them, one rule at a time: once the check (with the
-   * parse, from `started`) has run for SLICE_MS it steps back so that requests waiting are answered; undefined when it is no longer
-   * `wanted` (a newer version overtook it) after a step back.
+   * Every rule over the plan, as checkPlan runs them, one rule at a time (after an edit only those
+   * that read what it changed: engine/check.ts's runRulesAfterEdit): once the check (with the parse,
+   * from `started`) has run for SLICE_MS it steps back so that requests waiting are answered;
+   * undefined when it is no longer `wanted` (a newer version overtook it) after a step back.
    */
-  private async check(uri: string, plan: Plan, config: KamConfig, today: string, wanted: () => boolean, started: number): Promise<Finding[] | undefined> {
+  private async check(uri: string, plan: Plan, config: KamConfig, today: string, wanted: () => boolean, started: number, previous?: FindingsByRule): Promise<FindingsByRule | undefined> {
     // One broken rule must not blank the others: log it and keep their findings.
     const onRuleError = (rule: { code: string }, e: unknown) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
-    const findings: Finding[] = [];
+    const byRule = new Map<string, Finding[]>();
     let slice = started; // the parse before it counts
     for (const rule of RULES) {
+      const carried = previous && carriedFindings(plan, rule, previous);
+      if (carried) {
+        byRule.set(rule.code, carried);
+        continue;
+      }
       if (performance.now() - slice > SLICE_MS) {
         await letRequestsFirst();
         if (!wanted()) return undefined;
         slice = performance.now();
       }
-      findings.push(...runRules(plan, [rule], { config, today, onRuleError }));
+      byRule.set(rule.code, runRules(plan, [rule], { config, today, onRuleError }));
     }
-    // As checkPlan orders them: each rule's findings keep their order within a place.
-    return findings.sort(byPlace);
+    return byRule;
   }
 
   private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {

@@ -7,6 +7,7 @@ export const kam101: Rule = {
   name: 'diagnosis-missing',
   severity: 'error',
   stage: 'diagnosis',
+  reads: ['diagnosis'],
   description: {
     en: 'A plan starts with a diagnosis of the account.',
     'zh-cn': '计划应从客户诊断开始。',

@@ -15,6 +15,7 @@ export const kam102: Rule<Kam102Data> = {
   name: 'diagnosis-section-missing',
   severity: 'warning',
   stage: 'diagnosis',
+  reads: ['diagnosis'],
   description: {
     en: 'The diagnosis covers all six sections: macro, micro, drivers, organization, stakeholders, financials.',
     'zh-cn': '诊断应包含全部六个部分：宏观因素、微观因素、业务驱动因素、组织的架构、关键决策者、财务分析。',

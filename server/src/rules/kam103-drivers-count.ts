@@ -7,6 +7,7 @@ export const kam103: Rule = {
   name: 'drivers-count',
   severity: 'info',
   stage: 'diagnosis',
+  reads: ['diagnosis'],
   description: {
     en: 'The diagnosis names 5 to 6 business drivers.',
     'zh-cn': '诊断应列出 5 到 6 个业务驱动因素。',

@@ -14,6 +14,7 @@ export const kam201: Rule<Kam201Data> = {
   name: 'role-unassigned',
   severity: 'warning',
   stage: 'diagnosis',
+  reads: ['diagnosis'],
   description: {
     en: 'Each of the six buying roles is held by some stakeholder.',
     'zh-cn': '关键决策者的六种角色都应有人担任。',

@@ -11,6 +11,7 @@ export const kam202: Rule<Kam202Data> = {
   name: 'role-unknown',
   severity: 'error',
   stage: 'diagnosis',
+  reads: ['diagnosis'],
   description: {
     en: 'Role names are the six buying roles or their aliases.',
     'zh-cn': '角色名称必须是六种角色之一或其别名。',

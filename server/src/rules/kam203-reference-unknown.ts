@@ -13,6 +13,7 @@ export const kam203: Rule<Kam203Data> = {
   name: 'reference-unknown',
   severity: 'error',
   stage: 'document',
+  reads: ['diagnosis', 'goals', 'actions', 'controls', 'feedback'],
   description: {
     en: "Every id reference (reports_to, unit, parent, with, goal, from, a goal's drivers) names a stakeholder, unit, goal or driver of the plan.",
     'zh-cn': '每个 id 引用（reports_to、unit、parent、with、goal、from、目标的 drivers）都必须指向计划中已有的关键人物、部门、目标或驱动因素。',

@@ -13,6 +13,7 @@ export const kam204: Rule = {
   name: 'id-duplicate',
   severity: 'error',
   stage: 'document',
+  reads: ['diagnosis', 'goals', 'actions'],
   description: {
     en: 'Driver, stakeholder, unit, goal and action ids are unique within their list.',
     'zh-cn': '驱动因素、关键人物、部门、目标和行动的 id 在各自列表中必须唯一。',

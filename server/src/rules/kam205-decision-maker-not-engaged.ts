@@ -11,6 +11,7 @@ export const kam205: Rule = {
   name: 'decision-maker-not-engaged',
   severity: 'warning',
   stage: 'actions',
+  reads: ['diagnosis', 'actions'],
   description: {
     en: 'Some planned or done action is with a decision maker (sell to the top).',
     'zh-cn': '至少有一项计划中或已完成的行动与最高阶决策者接触（向高层销售）。',

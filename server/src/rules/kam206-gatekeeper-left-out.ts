@@ -8,6 +8,7 @@ export const kam206: Rule = {
   name: 'gatekeeper-left-out',
   severity: 'info',
   stage: 'actions',
+  reads: ['diagnosis', 'actions'],
   description: {
     en: 'Every gatekeeper takes part in some planned or done action.',
     'zh-cn': '每位关卡者都应参与至少一项计划中或已完成的行动。',

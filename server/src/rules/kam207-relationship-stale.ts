@@ -11,6 +11,7 @@ export const kam207: Rule = {
   name: 'relationship-stale',
   severity: 'warning',
   stage: 'diagnosis',
+  reads: ['diagnosis'],
   description: {
     en: 'Decision makers and high-influence stakeholders have been contacted recently.',
     'zh-cn': '最近应与最高阶决策者和高影响力的关键人物有过联系。',

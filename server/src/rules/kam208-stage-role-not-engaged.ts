@@ -19,6 +19,7 @@ export const kam208: Rule = {
   name: 'stage-role-not-engaged',
   severity: 'warning',
   stage: 'actions',
+  reads: ['account', 'diagnosis', 'actions'],
   description: {
     en: "The roles the current contract stage needs are engaged: the guide and proposer in proposal, the constrainer and influencer in negotiation, the implementer in execution.",
     'zh-cn': '当前合约阶段所需的角色都有行动接触：提案阶段的指导者和提议者，谈判阶段的条件限制者和影响者，执行阶段的执行者。',

@@ -9,6 +9,7 @@ export const kam209: Rule = {
   name: 'opposition-unmanaged',
   severity: 'warning',
   stage: 'actions',
+  reads: ['diagnosis', 'actions'],
   description: {
     en: 'Every high-influence opponent or skeptic takes part in some planned or done action.',
     'zh-cn': '每位高影响力的反对者或怀疑者都应参与至少一项计划中或已完成的行动。',

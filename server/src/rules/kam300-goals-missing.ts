@@ -7,6 +7,7 @@ export const kam300: Rule = {
   name: 'goals-missing',
   severity: 'warning',
   stage: 'goals',
+  reads: ['goals'],
   description: {
     en: 'A plan sets goals for the account.',
     'zh-cn': '计划应为客户设定目标。',

@@ -15,6 +15,7 @@ export const kam301: Rule<Kam301Data> = {
   name: 'goal-not-specific',
   severity: 'warning',
   stage: 'goals',
+  reads: ['goals'],
   description: {
     en: 'Each goal names its metric and says specifically what changes.',
     'zh-cn': '每个目标都应注明衡量指标，并具体说明要改变什么。',

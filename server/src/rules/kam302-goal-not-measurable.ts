@@ -15,6 +15,7 @@ export const kam302: Rule<Kam302Data> = {
   name: 'goal-not-measurable',
   severity: 'warning',
   stage: 'goals',
+  reads: ['goals'],
   description: {
     en: 'Each goal gives its baseline and target as numbers.',
     'zh-cn': '每个目标都应以数字给出现状值与目标值。',

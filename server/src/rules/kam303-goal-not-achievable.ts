@@ -16,6 +16,7 @@ export const kam303: Rule = {
   name: 'goal-not-achievable',
   severity: 'warning',
   stage: 'goals',
+  reads: ['goals'],
   description: {
     en: "Each goal's target moves in its direction, at a pace that can be achieved.",
     'zh-cn': '每个目标的目标值应与其质量的目标一致，且变化速度可以实现。',

@@ -12,6 +12,7 @@ export const kam304: Rule<Kam304Data> = {
   name: 'goal-not-realistic',
   severity: 'warning',
   stage: 'goals',
+  reads: ['goals', 'actions'],
   description: {
     en: 'Each goal has an owner and at least one action that serves it.',
     'zh-cn': '每个目标都应有负责人，并至少有一项行动为之服务。',

@@ -12,6 +12,7 @@ export const kam305: Rule<Kam305Data> = {
   name: 'goal-not-time-bound',
   severity: 'warning',
   stage: 'goals',
+  reads: ['goals'],
   description: {
     en: 'Each goal has a valid deadline that is not past.',
     'zh-cn': '每个目标都应有一个有效且尚未过去的截止日期。',

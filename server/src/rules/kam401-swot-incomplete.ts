@@ -11,6 +11,7 @@ export const kam401: Rule = {
   name: 'swot-incomplete',
   severity: 'info',
   stage: 'strategy',
+  reads: ['strategy'],
   description: {
     en: 'Each SWOT entry fills strengths, weaknesses, opportunities and threats.',
     'zh-cn': '每个 SWOT 分析对象都应填写优势、劣势、机会与威胁。',

@@ -15,6 +15,7 @@ export const kam501: Rule<Kam501Data> = {
   name: 'action-incomplete',
   severity: 'warning',
   stage: 'actions',
+  reads: ['actions'],
   description: {
     en: 'Each action says what, who, when and for how much.',
     'zh-cn': '每项行动都应写明做什么、谁来做、何时做、花多少。',

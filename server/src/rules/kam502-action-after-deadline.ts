@@ -9,6 +9,7 @@ export const kam502: Rule = {
   name: 'action-after-deadline',
   severity: 'warning',
   stage: 'actions',
+  reads: ['goals', 'actions'],
   description: {
     en: "No action is planned after its goal's deadline.",
     'zh-cn': '行动的日期不应晚于其目标的截止日期。',

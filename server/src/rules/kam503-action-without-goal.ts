@@ -12,6 +12,7 @@ export const kam503: Rule<Kam503Data> = {
   name: 'action-without-goal',
   severity: 'info',
   stage: 'actions',
+  reads: ['goals', 'actions'],
   description: {
     en: 'Each planned or done action names the goal it serves.',
     'zh-cn': '每项计划中或已完成的行动都应注明它服务的目标。',

@@ -7,6 +7,7 @@ export const kam601: Rule = {
   name: 'goal-without-control',
   severity: 'info',
   stage: 'controls',
+  reads: ['goals', 'controls'],
   description: {
     en: 'Each goal has a control entry that measures progress against it.',
     'zh-cn': '每个目标都应有衡量其进展的控制项。',

@@ -8,6 +8,7 @@ export const kam602: Rule = {
   name: 'feedback-unanswered',
   severity: 'info',
   stage: 'feedback',
+  reads: ['feedback'],
   description: {
     en: 'Each feedback entry records what we told the account back.',
     'zh-cn': '每条反馈都应记录我们给客户的回复。',

@@ -7,6 +7,7 @@ export const kam603: Rule = {
   name: 'review-overdue',
   severity: 'warning',
   stage: 'account',
+  reads: ['account'],
   description: {
     en: "The account's next review date is not past.",
     'zh-cn': '客户计划的下次回顾日期不应已过。',

@@ -8,6 +8,7 @@ export const kam604: Rule = {
   name: 'control-overdue',
   severity: 'warning',
   stage: 'controls',
+  reads: ['controls'],
   description: {
     en: 'Every control whose check date is past records a status.',
     'zh-cn': '检查日期已过的控制项都应记录状态。',

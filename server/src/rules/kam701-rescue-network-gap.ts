@@ -8,6 +8,7 @@ export const kam701: Rule = {
   name: 'rescue-network-gap',
   severity: 'info',
   stage: 'rescue_network',
+  reads: ['account', 'rescue_network'],
   description: {
     en: 'The rescue network names resources for the current contract stage.',
     'zh-cn': '救援网络应为当前合约阶段列出可求助的资源。',

@@ -14,6 +14,7 @@ export const kam801: Rule<Kam801Data> = {
   name: 'goal-not-grounded',
   severity: 'info',
   stage: 'goals',
+  reads: ['diagnosis', 'goals'],
   description: {
     en: "Each goal names, in `drivers`, the customer's business drivers it answers (once drivers have ids).",
     'zh-cn': '每个目标都应在 `drivers` 中注明它回应的客户业务驱动因素（当驱动因素有 id 时）。',
