@@ -18,8 +18,6 @@ const common = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/main.ts' } },
-  // The server's worker thread for long plans (server/src/lsp/off-thread.ts), loaded from beside it.
-  { entryPoints: { 'check-worker': 'server/src/lsp/check-worker.ts' } },
   { entryPoints: { kam: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The plan editor's webview: media/form.js with lit and the @vscode-elements it imports, one
   // script for the browser (only the components imported are bundled).

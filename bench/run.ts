@@ -21,6 +21,7 @@ import { parsePlan } from '../server/src/engine/parse';
 import { LineIndex } from '../server/src/engine/lines';
 import { applyChange, editableText, editKinds } from './edits';
 import { FORM_SIZE, measureForm, type FormFigures } from './form';
+import { measureLongCheck, type LongCheckFigures } from './long-check';
 import { ensureBenchFiles, SIZES, WORKSPACE_PLANS, type BenchFiles } from './generate';
 import { delay, TimingClient, type ServerSpec } from './lsp';
 
@@ -634,6 +635,13 @@ function formRows(form: FormFigures | undefined): Row[] {
   ];
 }
 
+/** Issue 15: the longest the server left a request waiting while a 1 MB hostile plan was checked. */
+function longCheckRows(figures: LongCheckFigures | undefined): Row[] {
+  const longest = figures && Math.max(...figures.longestWait);
+  const note = figures && `${(figures.bytes / 1048576).toFixed(2)} MB of unknown keys, checked in ${figures.check.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s; a ping every 10 ms waited at most ${figures.longestWait.map(round).join(' / ')} ms (${round(figures.idle)} ms with nothing to check); ${figures.findings} diagnostics`;
+  return [{ measure: 'longest wait during a 1 MB hostile check', ours: longest, unit: 'ms', compared: 'absolute', target: 100, ...(longest === undefined ? {} : { pass: longest <= 100 }), ...(note ? { note } : {}) }];
+}
+
 function printTable(table: Row[]): void {
   const figure = (n: number | undefined, unit: string) => (n === undefined ? '—' : unit === 'MB' ? n.toFixed(2) : n < 10 ? n.toFixed(1) : n.toFixed(0));
   const times = (a: number | undefined, b: number | undefined) => (a === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
@@ -666,7 +674,7 @@ async function main(): Promise<void> {
   const files = ensureBenchFiles();
   log(`files in ${path.dirname(files.workspace)}`);
 
-  // `--only=checks,edits,ours,peer,lint,memory,package,features` runs some parts (while working on one of them);
+  // `--only=checks,edits,ours,peer,lint,memory,package,features,form,longcheck` runs some parts (while working on one of them);
   // `features` is the features alone, which `ours` also measures.
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const part = <T>(name: string, run: () => T, skipped: T): T => (!only || only.includes(name) ? run() : skipped);
@@ -679,8 +687,9 @@ async function main(): Promise<void> {
   const memory = await part('memory', () => measureMemory(files), Promise.resolve<MemoryFigures | undefined>(undefined));
   const vsix = part<PackageFigures | undefined>('package', () => measurePackage(), undefined);
   const form = await part('form', () => measureForm(serverSpec('ours'), files.plans.get(FORM_SIZE)!, LSP_TIMEOUT_MS), Promise.resolve<FormFigures | undefined>(undefined));
+  const longCheck = await part('longcheck', () => measureLongCheck(serverSpec('ours'), LSP_TIMEOUT_MS), Promise.resolve<LongCheckFigures | undefined>(undefined));
   const ourFeatures = ours.features ?? features;
-  const table = [...rows(checks, edits, ours.figures, peer.figures, ourFeatures, peer.features, lint, memory, vsix), ...formRows(form)];
+  const table = [...rows(checks, edits, ours.figures, peer.figures, ourFeatures, peer.features, lint, memory, vsix), ...formRows(form), ...longCheckRows(longCheck)];
 
   const loadAfter = os.loadavg();
   printTable(table);
@@ -693,7 +702,7 @@ async function main(): Promise<void> {
     load: { before: loadBefore, after: loadAfter },
     seconds: round(seconds),
     table,
-    details: { checks, edits, lsp: [...ours.figures, ...peer.figures], features: { ours: ourFeatures, peer: peer.features }, peerProbe: peer.probe, lint, memory, vsix, form },
+    details: { checks, edits, lsp: [...ours.figures, ...peer.figures], features: { ours: ourFeatures, peer: peer.features }, peerProbe: peer.probe, lint, memory, vsix, form, longCheck },
   };
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);

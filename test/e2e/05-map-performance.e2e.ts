@@ -4,7 +4,9 @@
 // asked the server and had the answer), and all the clocks are this machine's. The plan is opened
 // and checked first, as a user opens the map of a plan they are looking at.
 //
-// The figure is printed with its parts, not asserted: most of it is VS Code making the webview
+// The figures are printed with their parts, not asserted: the map's own (from the model's arrival in
+// the page to the painted frame, which issue 15 asks under a second) and VS Code's (from the command
+// until map.js runs). Most of the total is VS Code making the webview
 // (panel, frame, the page's service worker, the page), which on a shared 2-core machine takes from
 // 0.9 s to over 4 s, while the map's own part once the page runs is 0.1 to 0.3 s. The only bound is
 // a guard against a hang.
@@ -57,7 +59,9 @@ describe('Stakeholder map of a large account', () => {
     const server = serverParts();
     console.log(
       [
-        `the map of ${LARGE_PLAN.people} stakeholders drew in ${t.painted - started} ms (palette command to the frame with everyone painted; the aim is < 1000 ms)`,
+        `the map of ${LARGE_PLAN.people} stakeholders drew in ${t.painted - started} ms (palette command to the frame with everyone painted)`,
+        `  the map's own part: painted ${t.painted - t.received} ms after the model arrived in the page (the aim is < 1000 ms)`,
+        `  VS Code's part: ${t.scriptStarted - started} ms from the command until map.js ran (the panel, its frame, code-server's service worker, the page)`,
         `  VS Code's webview: frame made at ${at(t.pageStarted)}, our page's script ran at ${at(t.scriptStarted)}`,
         `  meanwhile the model: asked at ${at(t.requested)}, answered at ${at(t.answered)} (${t.answered - t.requested} ms: server and JSON-RPC both ways)`,
         `    the server's part, timed in this process on the same plan: ${server}`,

@@ -2,7 +2,8 @@
 // one step that cannot be cut (a 1 MB plan: seconds), and while it runs on the main thread no request
 // is answered. Validation hands the worker a long plan the main thread has not parsed; the main thread
 // parses it only when a feature asks (the first hover on such a plan waits for that parse).
-import * as path from 'node:path';
+// The worker is the server's own script started again (main.ts), so the package carries no second
+// bundle; where no script is named (`kam lsp`, tests in process) long plans are checked here.
 import { Worker } from 'node:worker_threads';
 import type { KamConfig } from '../engine/config';
 import type { Finding } from '../engine/rule';
@@ -27,6 +28,13 @@ export interface CheckReply {
   errors: string[];
 }
 
+let workerScript: string | undefined;
+
+/** Names the script that serves checks when started as a worker (the server's entry, main.ts). */
+export function checkInWorker(script: string): void {
+  workerScript = script;
+}
+
 export class OffThreadChecks {
   private worker: Worker | undefined;
   private nextId = 0;
@@ -34,7 +42,10 @@ export class OffThreadChecks {
   /** The documents whose plan the worker keeps. */
   private readonly kept = new Set<string>();
 
-  constructor(private readonly script = path.join(__dirname, 'check-worker.js')) {}
+  /** False when no script serves checks: the caller checks on its own thread. */
+  get enabled(): boolean {
+    return workerScript !== undefined;
+  }
 
   /** The text checked in the worker; without findings when it failed (the caller then checks on its own thread). */
   check(uri: string, text: string, config: KamConfig, today: string, keep: number): Promise<CheckReply> {
@@ -53,7 +64,7 @@ export class OffThreadChecks {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.script);
+    const worker = new Worker(workerScript!);
     worker.unref(); // the server exits when its client goes, whatever the worker is doing
     worker.on('message', (reply: CheckReply) => {
       this.waiting.get(reply.id)?.(reply);

@@ -223,7 +223,7 @@ export class Validator {
    */
   private async checkedOffThread(uri: string, config: KamConfig, today: string, afterEdit: boolean, current: () => boolean): Promise<boolean> {
     const document = this.documents.get(uri);
-    if (!document || this.documents.hasPlan(uri) || document.getText().length < OFF_THREAD_CHARS) {
+    if (!this.offThread.enabled || !document || this.documents.hasPlan(uri) || document.getText().length < OFF_THREAD_CHARS) {
       this.offThread.forget(uri);
       return false;
     }

@@ -65,8 +65,10 @@ const ITEM_LISTS: Record<string, ItemList> = Object.fromEntries([
 export function documentSymbols({ plan }: PlanDocument, memo?: OutlineMemo): DocumentSymbol[] {
   const text = plan.text;
   const lines = plan.lines;
-  // Without an alias an entry's symbol is read from its own text alone (reparse.ts tells them the same way).
-  const remembered = memo && !text.includes('*') ? memo.begin() : undefined;
+  // An entry's symbol is read from its own text alone unless an alias points elsewhere (reparse.ts
+  // tells them the same way) or a syntax error lets the parser read the same text otherwise (an
+  // unclosed `[` above takes the entries after it in).
+  const remembered = memo && !text.includes('*') && plan.syntaxErrors.length === 0 ? memo.begin() : undefined;
 
   /** A symbol over span; the selection is kept inside it (an alias can point elsewhere, and clients reject that). */
   const makeSymbol = (name: string, detail: string | undefined, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol => {
