@@ -1,4 +1,4 @@
-// Bundles the client, the language server and the `kam` CLI into dist/.
+// Bundles the client, the language server, the `kam` CLI and the plan editor's webview into dist/.
 // `--production` minifies for packaging; sourcemaps are always written.
 import * as esbuild from 'esbuild';
 
@@ -18,7 +18,12 @@ const common = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/main.ts' } },
+  // The server's worker thread for long plans (server/src/lsp/off-thread.ts), loaded from beside it.
+  { entryPoints: { 'check-worker': 'server/src/lsp/check-worker.ts' } },
   { entryPoints: { kam: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The plan editor's webview: media/form.js with lit and the @vscode-elements it imports, one
+  // script for the browser (only the components imported are bundled).
+  { entryPoints: { form: 'media/form.js' }, platform: 'browser', format: 'iife', target: 'chrome120', minify: true },
 ];
 
 for (const b of builds) {

@@ -243,7 +243,7 @@ export const editSession: fc.Arbitrary<{ start: string; edits: (Edit | LineEdit 
 });
 
 /** The text after an edit. */
-function edited(text: string, step: Edit | LineEdit): string {
+export function edited(text: string, step: Edit | LineEdit): string {
   if ('insert' in step) {
     const at = step.at % (text.length + 1);
     return text.slice(0, at) + step.insert + text.slice(at + step.remove);

@@ -1,10 +1,10 @@
 // The compare page, as a pure function (no `vscode` import) so a test can check its policy: nothing
 // loads from anywhere, the one inline script runs by nonce, and every piece of plan text is escaped.
 // A click on a change posts its index; the extension reveals it in the plan.
-import { randomBytes } from 'node:crypto';
+import { newNonce, pageStart } from './webview-page';
 import type { DiffResult } from '../../server/src/lsp/protocol';
 
-export function comparePage(diff: DiffResult, language: string, nonce = randomBytes(18).toString('base64')): string {
+export function comparePage(diff: DiffResult, language: string, nonce = newNonce()): string {
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   const w = diff.words;
   const list = (items: string[], empty: string, clickable: boolean) =>
@@ -12,20 +12,13 @@ export function comparePage(diff: DiffResult, language: string, nonce = randomBy
       ? `<p class="empty">${escape(empty)}</p>`
       : `<ul>${items.map((text, i) => (clickable ? `<li><button type="button" data-index="${i}">${escape(text)}</button></li>` : `<li>${escape(text)}</li>`)).join('')}</ul>`;
   const finding = (f: { code: string; message: string }) => `${f.code} ${f.message}`;
-  return `<!DOCTYPE html>
-<html lang="${escape(language.replace(/[^\w-]/g, ''))}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
+  return `${pageStart({ csp, language, head: `<style nonce="${nonce}">
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 16px 24px; }
 h1 { font-size: 1.3em; } h2 { font-size: 1.1em; margin-top: 1.4em; }
 ul { padding-left: 1.2em; } li { margin: 2px 0; }
 button { all: unset; cursor: pointer; } button:hover, button:focus { text-decoration: underline; color: var(--vscode-textLink-foreground); }
 .empty { font-style: italic; color: var(--vscode-descriptionForeground); }
-</style>
-</head>
+</style>` })}
 <body>
 <h1>${escape(w.title)}</h1>
 <p><strong>${escape(w.health)}</strong></p>

@@ -2,7 +2,7 @@
 // can build it and check its Content-Security-Policy: only our stylesheet and script (by nonce) may
 // load, nothing may be fetched, no inline script or style runs. The form itself is drawn by form.js
 // from the model the server sends; the page holds no plan text.
-import { randomBytes } from 'node:crypto';
+import { newNonce, pageStart } from './webview-page';
 
 export interface FormPageInput {
   /** The webview's `cspSource`: where its local resources come from. */
@@ -16,17 +16,10 @@ export interface FormPageInput {
   nonce?: string;
 }
 
-export function formPage({ cspSource, css, script, loading, nonce = randomBytes(18).toString('base64') }: FormPageInput): string {
+export function formPage({ cspSource, css, script, loading, nonce = newNonce() }: FormPageInput): string {
   const csp = `default-src 'none'; img-src ${cspSource}; style-src ${cspSource}; script-src 'nonce-${nonce}';`;
   const escaped = loading.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
-<html>
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-</head>
+  return `${pageStart({ csp, head: `<link rel="stylesheet" href="${css}">` })}
 <body>
 <header id="header" role="toolbar"></header>
 <main id="form" aria-busy="true"><p>${escaped}</p></main>

@@ -2,7 +2,7 @@
 // test can build it and check its Content-Security-Policy: only our stylesheet and script (by nonce)
 // may load, pictures only from the extension or data: (PNG drawing). The words map.js shows travel as
 // a JSON data block, never as markup.
-import { randomBytes } from 'node:crypto';
+import { newNonce, pageStart } from './webview-page';
 
 export interface MapPageInput {
   /** The webview's `cspSource`: where its local resources come from. */
@@ -20,19 +20,12 @@ export interface MapPageInput {
   nonce?: string;
 }
 
-export function mapPage({ cspSource, css, script, language, words, editorFontSize, nonce = randomBytes(18).toString('base64') }: MapPageInput): string {
+export function mapPage({ cspSource, css, script, language, words, editorFontSize, nonce = newNonce() }: MapPageInput): string {
   const fontSize = Number.isFinite(editorFontSize) && editorFontSize! > 0 ? Math.min(editorFontSize!, 100) : 14;
   const csp = `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}';`;
   // JSON inside a script element: `<` escaped, so no text in it can close the element.
   const json = JSON.stringify(words).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="${language.replace(/[^\w-]/g, '')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-</head>
+  return `${pageStart({ csp, language, head: `<link rel="stylesheet" href="${css}">` })}
 <body data-vscode-context='{"preventDefaultContextMenuItems": true}' data-editor-font-size="${fontSize}">
 <div id="toolbar" role="toolbar"></div>
 <div id="legend"></div>

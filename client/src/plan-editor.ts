@@ -12,8 +12,13 @@ import { activePlanUri, sameUri, type PlanSource } from './plan-source';
 export const PLAN_EDITOR_VIEW_TYPE = 'kam.planEditor';
 const PLAN_GLOBS = ['*.kam.yaml', '*.kam.yml'];
 
-/** What media/form.js sends. */
-type FromWebview = { type: 'ready' } | { type: 'intent'; intent: FormIntent; version: number } | { type: 'openText' } | { type: 'alwaysForm' };
+/** What the webview (media/form.js) sends. */
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'intent'; intent: FormIntent; version: number }
+  | { type: 'openText' }
+  | { type: 'alwaysForm' }
+  | { type: 'openDoc'; href: string };
 
 /** What media/form.js is sent. */
 type ToWebview = { type: 'model'; result: FormResult } | { type: 'rejected'; path?: unknown; stale: boolean };
@@ -47,9 +52,11 @@ export class PlanEditors implements vscode.CustomTextEditorProvider, vscode.Disp
   /** VS Code calls this for each form opened, and again to restore one after a reload. */
   async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    const asset = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, file)).toString();
-    panel.webview.html = formPage({ cspSource: panel.webview.cspSource, css: asset('form.css'), script: asset('form.js'), loading: vscode.l10n.t('Reading the plan…') });
+    // The script is media/form.js bundled with lit and @vscode-elements (esbuild.mjs).
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
+    const asset = (folder: vscode.Uri, file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, file)).toString();
+    panel.webview.html = formPage({ cspSource: panel.webview.cspSource, css: asset(media, 'form.css'), script: asset(dist, 'form.js'), loading: vscode.l10n.t('Reading the plan…') });
     const editor = new FormEditor(document, panel, this.source);
     this.editors.add(editor);
     panel.onDidDispose(() => {
@@ -186,10 +193,27 @@ export class FormEditor implements vscode.Disposable {
       case 'alwaysForm':
         void vscode.commands.executeCommand('kam.alwaysOpenInForm');
         break;
+      case 'openDoc': {
+        // The link the model gave a finding (the Problems panel's code link): only a rule's page is opened.
+        const page = ruleDocPage(message.href);
+        if (page) void vscode.commands.executeCommand('vscode.open', page);
+        break;
+      }
     }
   }
 
   private post(message: ToWebview): void {
     if (this.live) void this.panel.webview.postMessage(message);
+  }
+}
+
+/** A rule's page (`…/docs/rules/KAM123.md`, a file), or undefined for anything else a webview may send. */
+export function ruleDocPage(href: unknown): vscode.Uri | undefined {
+  if (typeof href !== 'string') return undefined;
+  try {
+    const uri = vscode.Uri.parse(href, true);
+    return uri.scheme === 'file' && /\/docs\/rules\/KAM\d{3}\.md$/.test(uri.path) ? uri : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRepoFile } from '../helpers';
-import { workbench } from './session';
+import { walkthroughDone, workbench } from './session';
 import type { Workbench } from './workbench';
 
 const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
@@ -46,6 +46,17 @@ describe('Installed package and walkthrough', () => {
     await wb.docsImage('walkthrough');
   });
 
+  it('shows the Plan Editor’s step with a picture of the form', async () => {
+    const page = wb.page.locator('.gettingStartedContainer');
+    await page.locator('.getting-started-step', { hasText: 'Edit in the Plan Editor' }).locator('.step-title').click();
+    const picture = page.getByRole('img', { name: /^The Plan Editor: the plan as a form/ });
+    await picture.waitFor();
+    // Loaded from the package, not a broken link: the picture has its own size.
+    type Picture = { complete: boolean; naturalWidth: number };
+    await wb.page.waitForFunction((img) => (img as unknown as Picture).complete && (img as unknown as Picture).naturalWidth > 0, await picture.elementHandle());
+    assert.match(await picture.evaluate((img) => (img as unknown as { currentSrc: string }).currentSrc), /plan-editor\.png/);
+  });
+
   it('runs a step’s button: Show the Problems opens the Problems panel', async () => {
     const page = wb.page.locator('.gettingStartedContainer');
     await page.locator('.getting-started-step', { hasText: 'See and fix the findings' }).locator('.step-title').click();
@@ -74,5 +85,6 @@ describe('Installed package and walkthrough', () => {
     // The other steps start from a plain window.
     await wb.runCommand('View: Close All Editors');
     if (await wb.page.locator('.part.panel').isVisible()) await wb.runCommand('View: Hide Panel');
+    walkthroughDone();
   });
 });

@@ -5,69 +5,16 @@
 // bundled language server. Nothing runs but form.js, nothing is fetched, no element comes from the
 // plan, every value shows as written; a form.js that writes a name as markup is caught.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { formPage } from '../../client/src/form-html';
-import { KamMethods, type FormResult } from '../../server/src/lsp/protocol';
+import type { FormResult } from '../../server/src/lsp/protocol';
 import { readRepoFile, repoPath } from '../helpers';
 import { loadCodeServerScripts } from '../integration/code-server';
 import { LspClient } from '../lsp/lsp-client';
-import { recordPageEvents, type PageEvents } from './page-events';
+import { API_SCRIPT, formOf, MEDIA, openForm, PAGE_URL, post, webviewUri, type Seen } from './form-page';
 import { SCREENSHOTS } from './workbench';
 
 const PLAN = repoPath('test', 'fixtures', 'hostile.kam.yaml');
-const PAGE_URL = 'https://kam-form.webview.test/index.html';
-const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
-const webviewUri = (file: string) => new URL(`https://file%2B.vscode-resource.vscode-cdn.net${pathToFileURL(file).pathname}`).href;
-const MEDIA = { css: repoPath('media', 'form.css'), script: repoPath('media', 'form.js') };
-const NONCE = 'kamFormNonce0123456789==';
-const API_SCRIPT = 'kam-test-vscode-api.js';
 const FOREIGN = ['img', 'iframe', 'object', 'embed', 'a', 'b', 'table', 'style', 'base', 'form', 'svg', 'math', 'audio', 'video'];
-
-interface Seen extends PageEvents {
-  posted: Record<string, unknown>[];
-  violations: string[];
-}
-
-async function openForm(context: BrowserContext, script: (source: string) => string = (s) => s): Promise<{ page: Page; seen: Seen }> {
-  const page = await context.newPage();
-  const seen: Seen = { requests: [], scripts: [], dialogs: [], consoleErrors: [], pageErrors: [], posted: [], violations: [] };
-  await recordPageEvents(context, page, seen, 'skip');
-  await page.exposeBinding('kamHost', (_source, kind: string, value: unknown) => {
-    if (kind === 'postMessage') seen.posted.push(value as Record<string, unknown>);
-    else if (kind === 'violation') seen.violations.push(String(value));
-  });
-  await page.addInitScript({
-    content: `(() => {
-  let state = null;
-  window.acquireVsCodeApi = () => Object.freeze({
-    postMessage: (message) => window.kamHost('postMessage', message),
-    getState: () => state,
-    setState: (value) => (state = value),
-  });
-  document.addEventListener('securitypolicyviolation', (e) => window.kamHost('violation', e.violatedDirective + ' ' + (e.blockedURI || '(inline)')));
-})();
-//# sourceURL=${API_SCRIPT}`,
-  });
-  const html = formPage({ cspSource: CSP_SOURCE, css: webviewUri(MEDIA.css), script: webviewUri(MEDIA.script), loading: '<img src=x onerror=alert(1)>', nonce: NONCE });
-  const served = new Map([
-    [PAGE_URL, { contentType: 'text/html; charset=utf-8', body: html }],
-    [webviewUri(MEDIA.css), { contentType: 'text/css; charset=utf-8', body: fs.readFileSync(MEDIA.css, 'utf8') }],
-    [webviewUri(MEDIA.script), { contentType: 'text/javascript; charset=utf-8', body: script(fs.readFileSync(MEDIA.script, 'utf8')) }],
-  ]);
-  await page.route('**/*', (route) => {
-    const file = served.get(route.request().url());
-    return file ? route.fulfill({ status: 200, ...file }) : route.abort('blockedbyclient');
-  });
-  await page.goto(PAGE_URL, { waitUntil: 'load' });
-  return { page, seen };
-}
-
-/** Posts a message to form.js as the extension does (webview.postMessage). */
-async function post(page: Page, message: unknown): Promise<void> {
-  await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(m, '*'), message);
-}
 
 /** Everything the page did that it must not. */
 async function problems(page: Page, seen: Seen): Promise<string[]> {
@@ -101,9 +48,7 @@ describe('Plan editor webview with a hostile plan, in Chromium', function () {
 
   before(async () => {
     client = await LspClient.start({ locale: 'en' });
-    const uri = client.open(pathToFileURL(PLAN).href, readRepoFile('test', 'fixtures', 'hostile.kam.yaml'));
-    await client.waitForDiagnostics(uri);
-    result = await client.connection.sendRequest<FormResult>(KamMethods.form, { uri });
+    result = await formOf(client, PLAN, readRepoFile('test', 'fixtures', 'hostile.kam.yaml'));
     ({ context, close } = await (await loadCodeServerScripts()).openBrowser());
   });
   after(async () => {
@@ -112,7 +57,7 @@ describe('Plan editor webview with a hostile plan, in Chromium', function () {
   });
 
   it('shows every value as written: nothing runs, nothing loads, no element comes from the plan', async () => {
-    const { page, seen } = await openForm(context);
+    const { page, seen } = await openForm(context, { loading: '<img src=x onerror=alert(1)>' });
     await post(page, { type: 'model', result });
     await page.locator('#section-account').waitFor();
     const field = (term: string) => page.locator('#section-account').getByLabel(result.form.terms[term].label, { exact: true });
@@ -150,7 +95,7 @@ describe('Plan editor webview with a hostile plan, in Chromium', function () {
   it('notices a form.js that writes a name as markup (the checks above can fail)', async () => {
     const unsafe = (source: string) =>
       `${source}\nwindow.addEventListener('message', (e) => e.data.type === 'model' && document.getElementById('header').insertAdjacentHTML('beforeend', e.data.result.form.sections[0].children[0].value));`;
-    const { page, seen } = await openForm(context, unsafe);
+    const { page, seen } = await openForm(context, { script: unsafe });
     await post(page, { type: 'model', result });
     await page.locator('#section-account').waitFor();
     const found = await problems(page, seen);

@@ -25,9 +25,32 @@ export function workbench(): Promise<Workbench> {
   return started;
 }
 
+let walkthroughClosed = false;
+
+/** Says that the walkthrough the extension opens on its first start has come and been closed (00-walkthrough does). */
+export function walkthroughDone(): void {
+  walkthroughClosed = true;
+}
+
+/**
+ * The workbench once the extension's first start is over: the walkthrough it opens by itself (once
+ * per profile, a moment after starting) has come and been closed, so it cannot take the keyboard
+ * from a later step's command palette. For a step run on its own (KAM_E2E_GREP).
+ */
+export async function settledWorkbench(): Promise<Workbench> {
+  const wb = await workbench();
+  if (!walkthroughClosed) {
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Walkthrough: KAM Plan' }).waitFor({ timeout: 60_000 });
+    await wb.closeAllEditors();
+    walkthroughClosed = true;
+  }
+  return wb;
+}
+
 export async function closeWorkbench(): Promise<void> {
   if (started) await (await started.catch(() => undefined))?.close();
   started = undefined;
+  walkthroughClosed = false;
 }
 
 /** The workbench if one was started (and started well), without starting one. */

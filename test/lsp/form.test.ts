@@ -2,7 +2,7 @@
 // findings the Problems panel shows and the health score) and kam/formEdit (an intent as a versioned
 // edit; ContentModified when the plan moved on; refused on a plan that does not parse).
 import * as assert from 'node:assert/strict';
-import { LSPErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, ResponseError, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { KamMethods, type FormEditParams, type FormResult } from '../../server/src/lsp/protocol';
 import type { FormField, FormNode } from '../../server/src/services/form/form-model';
 import { readRepoFile } from '../helpers';
@@ -84,6 +84,54 @@ describe('language server: plan editor requests', function () {
     const finding = goal.findings.find((f: any) => f.code === 'KAM302');
     const fix = await request<WorkspaceEdit>(KamMethods.formEdit, { uri, version: 3, intent: { op: 'fix', code: finding.code, at: finding.at, fix: 0 } });
     assert.match(applyWorkspaceEdit(broken, fix, uri), /target: 0 # TODO/);
+  });
+
+  it('kam/form right after each edit: the form a fresh open of that text gets, with the findings published for that version', async () => {
+    const uri = client.open(untitled('after-edits'), RIVERSIDE);
+    await client.waitForDiagnostics(uri);
+    const intents: FormEditParams['intent'][] = [
+      { op: 'set', path: ['diagnosis', 'stakeholders', 1, 'title'], value: 'Head of pharmacy' },
+      { op: 'add', path: ['diagnosis', 'stakeholders'] },
+      { op: 'set', path: ['account', 'owner'], value: null },
+      { op: 'set', path: ['diagnosis', 'stakeholders', 0, 'roles'], value: ['coach'] },
+      { op: 'move', path: ['actions', 0], to: 1 },
+    ];
+    const answers: FormResult[] = [];
+    for (const intent of intents) {
+      // No wait for the diagnostics: the form is asked for while the version's check is still due.
+      const version = client.document(uri).version;
+      const edit = await request<WorkspaceEdit>(KamMethods.formEdit, { uri, version, intent });
+      const change = edit.documentChanges?.[0];
+      assert.ok(change && 'edits' in change, JSON.stringify(intent));
+      client.change(uri, version + 1, (change.edits as TextEdit[]).map((e) => ({ range: e.range, text: e.newText })));
+      const form = await request<FormResult>(KamMethods.form, { uri });
+      assert.equal(form.version, version + 1);
+      answers.push(form);
+    }
+    const text = client.document(uri).getText();
+    const fresh = client.open(untitled('fresh'), text);
+    const cold = await request<FormResult>(KamMethods.form, { uri: fresh });
+    const last = answers[answers.length - 1];
+    assert.deepEqual({ ...last, uri: fresh, version: 1 }, cold, 'the same form as a fresh open');
+    await client.waitForDiagnostics(uri, (p) => p.version === last.version);
+    for (const answer of answers) {
+      const published = client.publications(uri).filter((p) => p.version === answer.version);
+      assert.equal(published.length, 1, `version ${answer.version} is checked once and published`);
+      const { diagnostics } = published[0];
+      const shown: string[] = [];
+      const collect = (n: any) => {
+        shown.push(...n.findings.map((f: any) => `${f.code}@${f.at}`));
+        (n.children ?? n.items ?? []).forEach(collect);
+      };
+      answer.form.sections.forEach(collect);
+      shown.push(...answer.form.findings.map((f) => `${f.code}@${f.at}`));
+      assert.equal(shown.length, diagnostics.length, `version ${answer.version}: as many findings as published`);
+      assert.deepEqual(
+        shown.map((s) => s.split('@')[0]).sort(),
+        diagnostics.map((d) => String(d.code)).sort(),
+        `version ${answer.version}: the findings published for it`,
+      );
+    }
   });
 
   it('fails as ContentModified for an intent made on an older version', async () => {

@@ -6,7 +6,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Lexer, parse } from 'yaml';
 import { parsePlan } from '../../server/src/engine/parse';
-import { FormEditError, formEdits, sameMeaning } from '../../server/src/services/form/form-edit';
+import { difference } from '../../server/src/services/form/difference';
+import { FormEditError, formEdits, intentResult } from '../../server/src/services/form/form-edit';
+import { sameMeaning } from '../../server/src/services/form/meaning';
+import { verifyResult } from '../../server/src/services/form/verify';
 import type { FormIntent } from '../../server/src/services/form/intents';
 import { applyOffsetEdits } from '../../server/src/services/fixes/text-edits';
 import { FIXED_TODAY, readRepoFile } from '../helpers';
@@ -174,6 +177,41 @@ describe('form edits', () => {
         }),
         { numRuns: RUNS },
       );
+    });
+
+    it('the result checked by the part changed gets the verdict of the whole plan read again, spoiled or not', () => {
+      // A character put in or taken out near the intent's change (or anywhere): a value of the same or
+      // another entry changed, a key broken, a line moved in or out; most must be refused, and by both.
+      const spoil = fc.record({ near: fc.boolean(), at: fc.nat(), put: fc.constantFrom('', 'x', ' ', '\n', '#', ':', '- ', '"', '  ') });
+      let parts = 0;
+      fc.assert(
+        fc.property(start, intent, fc.array(spoil, { maxLength: 4 }), (text, i, spoils) => {
+          if (parsePlan(text).syntaxErrors.length > 0) return;
+          let result;
+          try {
+            result = intentResult(text, i, { today: FIXED_TODAY });
+          } catch (e) {
+            if (e instanceof FormEditError) return;
+            throw e;
+          }
+          const { before, expectation } = result;
+          const changed = difference(text, result.after).start;
+          for (const s of [undefined, ...spoils]) {
+            let after: string = result.after;
+            if (s) {
+              const at = s.near ? Math.max(0, Math.min(after.length, changed - 40 + (s.at % 80))) : s.at % (after.length + 1);
+              after = after.slice(0, at) + s.put + after.slice(at + (s.put === '' ? 1 : 0));
+            }
+            if (after === text) continue;
+            const part = verifyResult(before, after, expectation);
+            const whole = verifyResult(before, after, expectation, { whole: true });
+            if (part.by === 'part') parts++;
+            assert.equal(part.ok, whole.ok, `${JSON.stringify(i)} by ${part.by}:\n--- before\n${text}\n--- after\n${after}`);
+          }
+        }),
+        { numRuns: RUNS * 3 },
+      );
+      assert.ok(parts > RUNS, `the part changed was read ${parts} times: the fast path is exercised`);
     });
   });
 });

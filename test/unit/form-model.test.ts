@@ -3,10 +3,12 @@
 // the method's words and choices, SMART letters and pickers that show names and store ids.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { checkPlan } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine/parse';
 import { keyText } from '../../server/src/services/method-text';
-import { buildFormModel, type FormField, type FormItem, type FormListNode, type FormModel, type FormNode } from '../../server/src/services/form/form-model';
+import { buildFormModel, type FormField, type FormGroup, type FormItem, type FormListNode, type FormModel, type FormNode } from '../../server/src/services/form/form-model';
 import { FIXED_TODAY, readRepoFile, repoPath } from '../helpers';
 
 const SECTIONS = ['account', 'diagnosis', 'forecast', 'goals', 'strategy', 'actions', 'controls', 'feedback', 'rescue_network'];
@@ -108,6 +110,28 @@ describe('form model', () => {
     assert.ok(holders.length > 0);
     for (const n of holders) assert.equal(n.type, 'field', `KAM203 sits on the reference itself, not on ${n.term}`);
     assert.ok(holders.every((n) => n.findings.every((f) => f.fixes.length === 1 && f.fixes[0] === `fix ${f.code}`)));
+  });
+
+  it('links each finding to its rule’s page, as the diagnostics do', () => {
+    const { form, findings } = formOf(readRepoFile('test', 'fixtures', 'hostile.kam.yaml'));
+    const shown = [...form.findings, ...nodes(form).flatMap((n) => n.findings)];
+    assert.equal(shown.length, findings.length);
+    for (const f of shown) {
+      assert.equal(f.doc, toDiagnostic({ ...findings.find((g) => g.code === f.code)!, span: { start: 0, end: 0 } }, { positionAt: () => ({ line: 0, character: 0 }) }).codeDescription?.href);
+      assert.ok(fs.existsSync(fileURLToPath(f.doc!)), `${f.code}: ${f.doc} is not a file`);
+      assert.ok(f.doc!.endsWith(`/docs/rules/${f.code}.md`));
+    }
+  });
+
+  it('marks the stakeholders as a table and SWOT as a grid of four rows of four lists', () => {
+    const { form } = formOf(readRepoFile('examples', 'riverside-general.kam.yaml'));
+    assert.equal((at(form, ['diagnosis', 'stakeholders']) as FormListNode).layout, 'table');
+    const swot = at(form, ['strategy', 'swot']) as FormGroup;
+    assert.equal(swot.layout, 'grid');
+    assert.deepEqual(
+      swot.children.map((r) => [r.path.at(-1), (r as FormGroup).children.map((c) => `${c.path.at(-1)}:${(c as FormField).kind}`)]),
+      ['own_product', 'own_company', 'competitor_product', 'competitor_company'].map((r) => [r, ['strengths:list', 'weaknesses:list', 'opportunities:list', 'threats:list']]),
+    );
   });
 
   it('gives each goal its SMART letters and a sentence', () => {

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { documentSymbols } from '../../server/src/services/symbols';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parsePlan, type Plan } from '../../server/src/engine';
+import { documentSymbols, OutlineMemo } from '../../server/src/services/symbols';
+import { edited, editSession } from '../properties';
 import { example, lineAt, planDocument, textAt } from './services-helpers';
+
+const RUNS = Number(process.env.KAM_PROPERTY_RUNS ?? 200);
 
 const riverside = example('riverside-general');
 
@@ -193,4 +199,46 @@ describe('services: document symbols', () => {
       if (!text.includes(':')) assert.deepEqual(outline, []);
     });
   }
+
+  describe('after edits, with the memo of the previous outline', function () {
+    this.timeout(120_000);
+
+    /** Types the session's versions one after another, each parsed from the one before as the server does, with one memo throughout. */
+    function outlines(session: typeof editSession extends fc.Arbitrary<infer S> ? S : never, onVersion: (remembered: DocumentSymbol[], fresh: DocumentSymbol[], where: string) => void): void {
+      const memo = new OutlineMemo();
+      const history: string[] = [];
+      let text = session.start;
+      let plan: Plan = parsePlan(text);
+      const outline = (p: Plan) => ({ document: TextDocument.create('file:///p.kam.yaml', 'kam-yaml', 1, p.text), plan: p });
+      documentSymbols(outline(plan), memo);
+      for (const step of session.edits) {
+        if (step === 'undo' && history.length === 0) continue;
+        const next = step === 'undo' ? history.pop()! : edited(text, step);
+        if (step !== 'undo') history.push(text);
+        plan = parsePlan(next, plan);
+        onVersion(documentSymbols(outline(plan), memo), documentSymbols(outline(parsePlan(next))), `after ${JSON.stringify(step)} on ${JSON.stringify(text)}`);
+        text = next;
+      }
+    }
+
+    it('every version of random editing sessions gets the outline of a fresh computation', () => {
+      fc.assert(
+        fc.property(editSession, (session) => outlines(session, (remembered, fresh, where) => assert.deepEqual(remembered, fresh, `outline differs ${where}`))),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('keeps the symbols of the entries an edit did not touch', () => {
+      const text = example('riverside-general');
+      const at = text.indexOf('\nactions:');
+      const memo = new OutlineMemo();
+      const before = documentSymbols(planDocument(text), memo);
+      // A line typed before the actions: the goals above it stay as they were, the actions move down one line.
+      const after = documentSymbols({ ...planDocument(text), plan: parsePlan(`${text.slice(0, at)}\n# new line${text.slice(at)}`) }, memo);
+      const goals = (o: DocumentSymbol[]) => child(o, 'goals').children!;
+      const actions = (o: DocumentSymbol[]) => child(o, 'actions').children!;
+      assert.ok(goals(after).length > 1 && goals(after).every((g, i) => g === goals(before)[i]), 'the goals are the same objects');
+      assert.ok(actions(after).every((a, i) => a !== actions(before)[i] && a.range.start.line === actions(before)[i].range.start.line + 1));
+    });
+  });
 });

@@ -88,7 +88,10 @@ export function reparsedChange(previous: Plan, text: string): ReparsedChange | u
   const contents = doc.contents;
   const shift = isCollection(contents) ? triviaEdit(doc, old, text, change) : undefined;
   if (shift && shift.at < contents!.range![2]) return { ...change, shift };
-  return changedEntries(doc, old, text, change);
+  // A whole line inserted or deleted reads, character by character, as starting after the next line's
+  // indentation; read from the line's start it may lie between two entries instead.
+  const moved = atLineStart(old, text, change);
+  return changedEntries(doc, old, text, change) ?? (moved === change ? undefined : changedEntries(doc, old, text, moved));
 }
 
 function changedEntries(doc: Document.Parsed, old: string, text: string, change: Change): ReparsedChange | undefined {
@@ -128,6 +131,26 @@ function changedRange(old: string, text: string): Change | undefined {
   while (same < most && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
   return { from, to: old.length - same, delta: text.length - old.length };
 }
+
+/**
+ * The same change read as starting at the start of its line, when the characters allow (an insertion
+ * or deletion whose last character is the one before it, step by step): `    - id: x` inserted before
+ * `  financials:` shares its two spaces, and read from the line's start it lies after the list.
+ */
+function atLineStart(old: string, text: string, change: Change): Change {
+  const { from, to, delta } = change;
+  const inserted = from === to;
+  if (!inserted && to - from !== -delta) return change;
+  // The last character inserted (or deleted) must be the one before the change each step back.
+  const last = (at: number) => (inserted ? text.charCodeAt(at + delta - 1) : old.charCodeAt(at + (to - from) - 1));
+  for (let at = from; at > 0 && from - at < MAX_SLIDE; at--) {
+    if (old.charCodeAt(at - 1) === 0x0a) return { from: at, to: at + (to - from), delta };
+    if (last(at) !== old.charCodeAt(at - 1)) break;
+  }
+  return change;
+}
+
+const MAX_SLIDE = 200;
 
 const BLOCK = 1024;
 

@@ -53,6 +53,11 @@ export class PlanDocuments {
     return fresh;
   }
 
+  /** True once a version of the document has been parsed on this thread (its check, or a feature, asked for it). */
+  hasPlan(uri: string): boolean {
+    return this.parsed.has(uri);
+  }
+
   /** The newest plan of the document that had no syntax error, if any. */
   lastGoodPlan(uri: string): Plan | undefined {
     return this.good.get(uri);

@@ -10,6 +10,7 @@ import {
   documentHighlights,
   documentSymbols,
   foldingRanges,
+  OutlineMemo,
   prepareRename,
   references,
   rename,
@@ -45,10 +46,18 @@ export function registerFeatures(connection: Connection, documents: PlanDocument
   const plan = (uri: string) => documents.planFor(uri);
   // The outline of each parsed version, built once: the editor asks for it again and again on the same
   // version (outline, breadcrumbs, sticky scroll). Keyed by the parse, so it goes with it.
+  // Per document, the entries' symbols of its last outline: the next version rebuilds only those edited.
   const outlines = new WeakMap<PlanDocument, DocumentSymbol[]>();
+  const memos = new Map<string, OutlineMemo>();
+  documents.synced.onDidClose(({ document }) => memos.delete(document.uri));
   const outline = (parsed: PlanDocument) => {
     let symbols = outlines.get(parsed);
-    if (!symbols) outlines.set(parsed, (symbols = documentSymbols(parsed)));
+    if (!symbols) {
+      const uri = parsed.document.uri;
+      const memo = memos.get(uri) ?? new OutlineMemo();
+      memos.set(uri, memo);
+      outlines.set(parsed, (symbols = documentSymbols(parsed, memo)));
+    }
     return symbols;
   };
 

@@ -6,7 +6,7 @@ import { text } from '../engine/vocabulary';
 import { findingFixes, quickFixEdit } from '../services/code-actions';
 import { rangeOf } from '../services/document';
 import { FormEditError, formEdits } from '../services/form/form-edit';
-import { buildFormModel } from '../services/form/form-model';
+import { buildFormModel, FormItems } from '../services/form/form-model';
 import type { PlanDocuments } from './documents';
 import type { FeatureEnvironment } from './features';
 import { KamMethods, type FormEditParams, type FormEditResult, type FormParams, type FormResult } from './protocol';
@@ -25,6 +25,9 @@ export function registerFormRequests(connection: Connection, documents: PlanDocu
 
   /** The form of each version by locale: asked again for the same version (its diagnostics came), it answers at once. */
   const answers = new WeakMap<object, Map<string, FormResult>>();
+  /** Per document, the items of its last form: after an edit only the items it touched are built again. */
+  const items = new Map<string, FormItems>();
+  documents.synced.onDidClose(({ document }) => items.delete(document.uri));
 
   connection.onRequest(KamMethods.form, async ({ uri }: FormParams): Promise<FormResult | null> => {
     const c = await checked(uri);
@@ -34,7 +37,8 @@ export function registerFormRequests(connection: Connection, documents: PlanDocu
     if (kept) return kept;
     const all = findingFixes(parsed, findings, locale, { config: c.config, today: c.today });
     const fixes = new Map(findings.map((f, i) => [f, all[i].map((fix) => fix.title)]));
-    const form = buildFormModel(parsed.plan, findings, { locale, fixTitles: (f) => fixes.get(f) ?? [] });
+    const reuse = items.get(uri) ?? items.set(uri, new FormItems()).get(uri);
+    const form = buildFormModel(parsed.plan, findings, { locale, fixTitles: (f) => fixes.get(f) ?? [], reuse });
     const health = healthAnswer(findings, parsed.plan.syntaxErrors.length === 0, locale);
     const answer = { uri, version: parsed.document.version, locale, ...health, form };
     answers.set(parsed, (answers.get(parsed) ?? new Map()).set(locale, answer));

@@ -18,7 +18,8 @@ import type { Finding } from '../engine/rule';
 import { localToday } from '../engine/values';
 import { RULES } from '../rules';
 import type { PlanDocuments } from './documents';
-import { toDiagnostic } from './diagnostics';
+import { MAX_DIAGNOSTICS, toDiagnostics } from './diagnostics';
+import { OFF_THREAD_CHARS, OffThreadChecks } from './off-thread';
 import { rcDiagnostics } from './rc-file';
 import { isRcFile, type Settings } from './settings';
 
@@ -63,6 +64,11 @@ export class Validator {
   private readonly published = new Map<string, { version: number; findings: Finding[] }>();
   /** The last check per document: after an edit, the findings of rules that read nothing it changed are moved from it. */
   private readonly checked = new Map<string, Checked>();
+  /** Checks under way per document, and who waits for them to settle (checkedVersion). */
+  private readonly running = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
+  /** Long plans not parsed on this thread are checked in a worker (off-thread.ts). */
+  private readonly offThread = new OffThreadChecks();
 
   /**
    * @param today fixes "today" for time-based rules (tests); the local date otherwise.
@@ -109,13 +115,36 @@ export class Validator {
     return last?.version === version ? last.findings : undefined;
   }
 
+  /**
+   * The findings of this version once its check has run: a check waiting for a pause in typing runs
+   * at once, one under way is waited for, so that a request after an edit shares the check the
+   * diagnostics need instead of checking the plan a second time. Undefined when it ends without them
+   * (a newer version came, the document closed, the check failed).
+   */
+  async checkedVersion(uri: string, version: number): Promise<Finding[] | undefined> {
+    const known = this.findingsFor(uri, version);
+    if (known || this.documents.get(uri)?.version !== version) return known;
+    const settled = new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
+    if (this.timers.has(uri) || !this.running.get(uri)) this.validateNow(uri);
+    await settled;
+    return this.findingsFor(uri, version);
+  }
+
+  private wake(uri: string): void {
+    const waiting = this.waiting.get(uri) ?? [];
+    this.waiting.delete(uri);
+    for (const resolve of waiting) resolve();
+  }
+
   private clear(uri: string): void {
+    this.wake(uri);
     this.cancelTimer(uri);
     this.published.delete(uri);
     this.checked.delete(uri);
     this.latest.delete(uri);
     this.cost.delete(uri);
     this.settings.forget(uri);
+    this.offThread.forget(uri);
     if (!this.closed?.adopt(uri)) this.publish(uri, undefined, []);
   }
 
@@ -125,6 +154,19 @@ export class Validator {
   }
 
   private async validate(uri: string, afterEdit = false): Promise<void> {
+    this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
+    try {
+      await this.validateOnce(uri, afterEdit);
+    } finally {
+      const left = (this.running.get(uri) ?? 1) - 1;
+      if (left > 0) this.running.set(uri, left);
+      else this.running.delete(uri);
+      // Those waiting for a version hear once its findings are out, or once no check is left to give them.
+      if (left === 0 || this.findingsFor(uri, this.documents.get(uri)?.version ?? -1)) this.wake(uri);
+    }
+  }
+
+  private async validateOnce(uri: string, afterEdit: boolean): Promise<void> {
     const generation = ++this.generation;
     this.latest.set(uri, generation);
     const current = () => this.latest.get(uri) === generation;
@@ -135,6 +177,7 @@ export class Validator {
       if (rcFile) return this.publish(uri, rcFile.version, rcDiagnostics(rcFile, config.locale));
       const today = this.today ?? localToday();
       if (!afterEdit && !this.published.has(uri) && this.publishKnown(uri, config, today)) return;
+      if (await this.checkedOffThread(uri, config, today, afterEdit, current)) return;
       const started = performance.now();
       const parsed = this.documents.planFor(uri);
       if (!parsed) return;
@@ -150,7 +193,7 @@ export class Validator {
       const findings = allFindings(byRule);
       this.checked.set(uri, { plan, config, today, byRule });
       this.published.set(uri, { version: parsed.document.version, findings });
-      this.publish(uri, parsed.document.version, findings.map((finding) => toDiagnostic(finding, plan.lines)));
+      this.publish(uri, parsed.document.version, toDiagnostics(findings, plan.lines, config.locale));
     } catch (e) {
       this.connection.console.error(`Checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
       if (current()) this.publish(uri, this.documents.get(uri)?.version, []);
@@ -166,7 +209,32 @@ export class Validator {
     const findings = document && this.closed?.checkedAs?.(uri, document.getText(), config, today);
     if (!document || !findings) return false;
     this.published.set(uri, { version: document.version, findings });
-    this.publish(uri, document.version, findings.map((finding) => toDiagnostic(finding, document)));
+    this.publish(uri, document.version, toDiagnostics(findings, document, config.locale));
+    return true;
+  }
+
+  /**
+   * A long plan this thread has not parsed (just opened, or edited since with no feature asking for it)
+   * is parsed and checked in the worker, and its findings published without a parse here. False when
+   * the plan is for this thread, or the worker failed.
+   */
+  private async checkedOffThread(uri: string, config: KamConfig, today: string, afterEdit: boolean, current: () => boolean): Promise<boolean> {
+    const document = this.documents.get(uri);
+    if (!document || this.documents.hasPlan(uri) || document.getText().length < OFF_THREAD_CHARS) {
+      this.offThread.forget(uri);
+      return false;
+    }
+    const started = performance.now();
+    const { version } = document;
+    const reply = await this.offThread.check(uri, document.getText(), config, today, MAX_DIAGNOSTICS);
+    for (const error of reply.errors) this.connection.console.error(error);
+    if (!reply.findings) return false;
+    // Overtaken by a newer version (whose check follows) or by a parse on this thread: nothing to say.
+    if (!current() || document.version !== version) return true;
+    if (afterEdit) this.cost.set(uri, performance.now() - started);
+    // Hover reads the findings published: past MAX_DIAGNOSTICS only the first came back.
+    this.published.set(uri, { version, findings: reply.findings });
+    this.publish(uri, version, toDiagnostics(reply.findings, document, config.locale, reply.total));
     return true;
   }
 

@@ -163,19 +163,32 @@ export function healthAnswer(findings: readonly Finding[], parses: boolean, loca
   return { score: health.score, parses: health.parses, mark: health.mark, counts: health.counts, stages };
 }
 
-/** An open plan's current version with its findings (those published, else checked now), its locale and the checker's today. */
+/**
+ * An open plan's current version with its findings, its locale and the checker's today. The findings
+ * are those the validator published for that version, waiting for its check when one is due; the
+ * plan is checked here only when that check gives none (a newer version overtook it meanwhile twice,
+ * or it failed).
+ */
 export async function checkedPlan(connection: Connection, documents: PlanDocuments, env: () => FeatureEnvironment, uri: string) {
   if (!documents.get(uri)) return undefined;
   const { settings, validator, today } = env();
   const config = await settings.configFor(uri);
-  const parsed = documents.planFor(uri); // after the wait, as in `opened`
-  if (!parsed) return undefined;
-  const findings =
-    validator.findingsFor(uri, parsed.document.version) ??
-    checkPlan(parsed.plan, {
-      config,
-      today,
-      onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
-    });
-  return { parsed, findings, config, locale: config.locale, today: today ?? localToday() };
+  for (let waits = 2; ; ) {
+    const parsed = documents.planFor(uri); // after the wait, as in `opened`
+    if (!parsed) return undefined;
+    const published = validator.findingsFor(uri, parsed.document.version);
+    if (!published && waits-- > 0) {
+      // A newer version parsed meanwhile reuses this one's document: the plan is taken again after the wait.
+      await validator.checkedVersion(uri, parsed.document.version);
+      continue;
+    }
+    const findings =
+      published ??
+      checkPlan(parsed.plan, {
+        config,
+        today,
+        onRuleError: (rule, e) => connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+      });
+    return { parsed, findings, config, locale: config.locale, today: today ?? localToday() };
+  }
 }

@@ -20,7 +20,7 @@ import { localToday } from '../engine/values';
 import { portfolioRow, type PortfolioRow } from '../report/portfolio';
 import { text } from '../engine/vocabulary';
 import { checkPlan } from '../rules/check';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import type { PlanDocuments } from './documents';
 import { filePathOf, type Settings } from './settings';
 import { letRequestsFirst, type ClosedDocuments } from './validation';
@@ -250,7 +250,7 @@ export class WorkspacePlans implements ClosedDocuments {
     this.rows.set(file, { uri, row: portfolioRow(plan, findings, { file: relative, today, config }) });
     if (plan.text !== '') this.known.set(file, { digest: digest(plan.text), config, today, findings });
     else this.known.delete(file);
-    return findings.map((finding) => toDiagnostic(finding, plan.lines));
+    return toDiagnostics(findings, plan.lines, config.locale);
   }
 
   /** Takes the file's disk diagnostics away, if any were published. */

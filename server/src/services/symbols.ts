@@ -59,13 +59,17 @@ const ITEM_LISTS: Record<string, ItemList> = Object.fromEntries([
 /**
  * The outline of a plan. A long plan has thousands of entries (a 30,000-line plan about 4,000), so
  * they are built in one pass each, and their positions read from one index of the text's lines.
+ * Given the memo of the document's previous outline, the entries whose text did not change keep
+ * their symbols (moved to their new lines).
  */
-export function documentSymbols({ plan }: PlanDocument): DocumentSymbol[] {
+export function documentSymbols({ plan }: PlanDocument, memo?: OutlineMemo): DocumentSymbol[] {
   const text = plan.text;
   const lines = plan.lines;
+  // Without an alias an entry's symbol is read from its own text alone (reparse.ts tells them the same way).
+  const remembered = memo && !text.includes('*') ? memo.begin() : undefined;
 
   /** A symbol over span; the selection is kept inside it (an alias can point elsewhere, and clients reject that). */
-  const symbol = (name: string, detail: string | undefined, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol => {
+  const makeSymbol = (name: string, detail: string | undefined, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol => {
     const range = trimEnd(text, span);
     const inside = selection.start >= range.start && selection.end <= range.end;
     return {
@@ -91,26 +95,97 @@ export function documentSymbols({ plan }: PlanDocument): DocumentSymbol[] {
     const list = ITEM_LISTS[path];
     const map = inPlace && !list ? entityOf(plan.doc, field.node) : undefined;
     let children: DocumentSymbol[] | undefined;
-    if (inPlace && list) children = itemSymbols(list, field.value);
+    if (inPlace && list) children = itemSymbols(list, field.value, path);
     else if (map) children = fieldSymbols(map, `${path}.`);
     const detail = path === 'account' ? plan.account?.name : firstLine(scalarText(field.node));
-    return symbol(key || '""', detail, SECTION_KINDS[path] ?? valueKind(field), span, field.key, children);
+    return makeSymbol(key || '""', detail, SECTION_KINDS[path] ?? valueKind(field), span, field.key, children);
   };
 
   /** The entries of the model's list that stand within this value, numbered by their place in the list. */
-  const itemSymbols = (list: ItemList, within: Span): DocumentSymbol[] => {
-    const symbols: DocumentSymbol[] = [];
+  const itemSymbols = (list: ItemList, within: Span, path: string): DocumentSymbol[] => {
     const items = list.items(plan);
-    for (let i = 0; i < items.length; i++) {
-      const entity = items[i];
-      if (entity.span.start < within.start || entity.span.end > within.end) continue;
-      const view = list.view(entity);
-      symbols.push(symbol(firstLine(view.name) || `#${i + 1}`, firstLine(view.detail), list.kind, entity.span, nameSpan(entity, list.nameKeys)));
+    const entries: { entity: Entity; index: number }[] = [];
+    for (let index = 0; index < items.length; index++) {
+      const entity = items[index];
+      if (entity.span.start >= within.start && entity.span.end <= within.end) entries.push({ entity, index });
     }
-    return symbols;
+    if (!remembered) return entries.map(({ entity, index }) => itemEntry(list, entity, index).symbol);
+    const now = entries.map(({ entity, index }) => {
+      const line = lines.lineAt(entity.span.start);
+      return { entity, index, line, column: entity.span.start - lines.start(line), text: text.slice(entity.span.start, entity.span.end) };
+    });
+    // An edit changes a run of entries: those before it and after it stand as they did, in the same order.
+    const before = remembered.list(path);
+    const same = (old: MemoEntry | undefined, entry: (typeof now)[number]) => old !== undefined && old.text === entry.text && old.column === entry.column;
+    let head = 0;
+    while (head < now.length && same(before[head], now[head])) head++;
+    let tail = 0;
+    while (tail < now.length - head && tail < before.length - head && same(before[before.length - 1 - tail], now[now.length - 1 - tail])) tail++;
+    const kept = now.map((entry, k): MemoEntry => {
+      const old = k < head ? before[k] : k >= now.length - tail ? before[before.length - (now.length - k)] : undefined;
+      if (!old) return { ...itemEntry(list, entry.entity, entry.index), line: entry.line, column: entry.column, text: entry.text };
+      const name = old.numbered ? `#${entry.index + 1}` : old.symbol.name;
+      if (old.line === entry.line && old.symbol.name === name) return old;
+      return { ...old, symbol: moved(old.symbol, entry.line - old.line, name), line: entry.line };
+    });
+    remembered.keep(path, kept);
+    return kept.map((entry) => entry.symbol);
   };
 
-  return plan.root ? fieldSymbols(plan.root, '') : [];
+  const itemEntry = (list: ItemList, entity: Entity, index: number) => {
+    const view = list.view(entity);
+    const name = firstLine(view.name);
+    const symbol = makeSymbol(name || `#${index + 1}`, firstLine(view.detail), list.kind, entity.span, nameSpan(entity, list.nameKeys));
+    return { symbol, numbered: !name };
+  };
+
+  const outline = plan.root ? fieldSymbols(plan.root, '') : [];
+  remembered?.end();
+  return outline;
+}
+
+/**
+ * A list entry's symbol as last built, with what decides it (the entry's text and the column it starts
+ * at), the line it started on, and whether it is named by its place in the list.
+ */
+interface MemoEntry {
+  symbol: DocumentSymbol;
+  text: string;
+  column: number;
+  line: number;
+  numbered: boolean;
+}
+
+interface MemoVersion {
+  list(path: string): readonly MemoEntry[];
+  keep(path: string, entries: MemoEntry[]): void;
+  end(): void;
+}
+
+/**
+ * The list entries' symbols of a document's last outline, by the list's path. One per open document;
+ * each outline keeps the lists it built.
+ */
+export class OutlineMemo {
+  private lists = new Map<string, readonly MemoEntry[]>();
+
+  begin(): MemoVersion {
+    const next = new Map<string, MemoEntry[]>();
+    return {
+      list: (path) => this.lists.get(path) ?? [],
+      keep: (path, entries) => void next.set(path, entries),
+      end: () => void (this.lists = next),
+    };
+  }
+}
+
+/** A symbol moved down by delta lines (up when negative), under another name when it is numbered. */
+function moved(symbol: DocumentSymbol, delta: number, name: string): DocumentSymbol {
+  const range = (r: DocumentSymbol['range']) => ({
+    start: { line: r.start.line + delta, character: r.start.character },
+    end: { line: r.end.line + delta, character: r.end.character },
+  });
+  return { ...symbol, name, range: range(symbol.range), selectionRange: range(symbol.selectionRange) };
 }
 
 /** Where an entry's name is written: the value of its first naming key, else the usual anchor. */

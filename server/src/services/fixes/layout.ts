@@ -18,7 +18,16 @@ export interface Layout {
   blankLines: boolean;
 }
 
+/** Each plan's layout, found once: the form and the quick fixes of one version share it. */
+const known = new WeakMap<Plan, Layout>();
+
 export function detectLayout(plan: Plan): Layout {
+  const layout = known.get(plan) ?? layoutOf(plan);
+  known.set(plan, layout);
+  return layout;
+}
+
+function layoutOf(plan: Plan): Layout {
   const { text } = plan;
   const col = (node: Node | null | undefined) => (node?.range ? columnOf(text, node.range[0]) : undefined);
   const units: number[] = [];

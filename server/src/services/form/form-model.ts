@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Goal, Plan } from '../../engine/model';
 import { normalizeRole } from '../../engine/roles';
+import { ruleDocUrl } from '../../engine/docs';
 import type { Finding } from '../../engine/rule';
 import { PLAN_SCHEMA, resolveSchema, schemaAt, valueKind, type SchemaNode } from '../../engine/schema';
 import type { Locale, Severity, Span } from '../../engine/types';
@@ -27,6 +28,8 @@ export interface FormFinding {
   at: number;
   /** The titles of the quick fixes the server offers for it, in order. */
   fixes: string[];
+  /** The rule's page (docs/rules/KAMxxx.md, a `file:` URL): the link the Problems panel's code opens. */
+  doc?: string;
 }
 
 interface NodeBase {
@@ -72,6 +75,8 @@ export interface FormListNode extends NodeBase {
   type: 'list';
   present: boolean;
   items: FormItem[];
+  /** Drawn as a table, a row per item: the stakeholders. */
+  layout?: 'table';
 }
 
 export interface FormItem extends NodeBase {
@@ -107,6 +112,40 @@ export interface FormModelOptions {
   locale: Locale;
   /** The titles of a finding's quick fixes (the server's code actions for it); none by default. */
   fixTitles?: (finding: Finding) => string[];
+  /** The items of the document's last form, to reuse those whose text did not change. */
+  reuse?: FormItems;
+}
+
+/** A list item as built, with where its findings go (relative to its start) and the words it uses. */
+interface BuiltItem {
+  item: FormItem;
+  places: { span: Span; findings: FormFinding[] }[];
+  terms: [string, FormTerm][];
+}
+
+/**
+ * The list items of a document's last form. An item reads only its own text (without aliases), so one
+ * whose list, place in it, column and text are the same is the same item: after an edit only the items
+ * it touched are built again, the others are taken as they were (their findings placed anew). Each form
+ * keeps only its own items, so an item left behind by an edit is let go at the next.
+ */
+export class FormItems {
+  private last = new Map<string, BuiltItem>();
+  private next = new Map<string, BuiltItem>();
+
+  take(key: string): BuiltItem | undefined {
+    return this.last.get(key);
+  }
+
+  keep(key: string, built: BuiltItem): void {
+    this.next.set(key, built);
+  }
+
+  /** The form is built: its items are those the next form may reuse. */
+  done(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
 }
 
 /** The keys an item is best called by, first present wins. */
@@ -115,16 +154,20 @@ const TITLE_KEYS = ['name', 'statement', 'what', 'measure', 'said', 'id'];
 export function buildFormModel(plan: Plan, findings: readonly Finding[], options: FormModelOptions): FormModel {
   const { locale } = options;
   const places: { span: Span; findings: FormFinding[] }[] = [];
-  const builder = new Builder(plan, locale, places);
+  // An alias ties an item to text elsewhere: such a plan is built whole.
+  const reuse = plan.text.includes('*') ? undefined : options.reuse;
+  const builder = new Builder(plan, locale, places, reuse);
   const parses = plan.syntaxErrors.length === 0;
   const sections = parses ? builder.sections() : [];
   const references = Object.fromEntries(ID_KINDS.map((kind) => [kind, builder.references(kind)])) as Record<IdKind, Choice[]>;
   const loose: FormFinding[] = [];
   for (const f of findings) {
-    const finding: FormFinding = { code: f.code, severity: f.severity, message: f.message, at: f.span.start, fixes: options.fixTitles?.(f) ?? [] };
+    const doc = ruleDocUrl(f.code);
+    const finding: FormFinding = { code: f.code, severity: f.severity, message: f.message, at: f.span.start, fixes: options.fixTitles?.(f) ?? [], ...(doc ? { doc } : {}) };
     placeOf(places, f.span)?.push(finding) ?? loose.push(finding);
   }
   if (parses) builder.markGoals(findings);
+  reuse?.done();
   return { locale, parses, sections, findings: loose, terms: builder.terms, ui: formUi(locale), references };
 }
 
@@ -141,11 +184,14 @@ function placeOf(places: readonly { span: Span; findings: FormFinding[] }[], spa
 class Builder {
   private readonly goals: { item: FormItem; goal: Goal }[] = [];
   readonly terms: Record<string, FormTerm> = {};
+  /** The words used by the outermost item being built, for FormItems. */
+  private termsUsed: Set<string> | undefined;
 
   constructor(
     private readonly plan: Plan,
     private readonly locale: Locale,
     private readonly places: { span: Span; findings: FormFinding[] }[],
+    private readonly reuse?: FormItems,
   ) {}
 
   sections(): (FormGroup | FormListNode)[] {
@@ -188,12 +234,48 @@ class Builder {
     if (kind === 'list' && items && valueKind(items) === 'map') {
       const list = isSeq(value) ? value.items : [];
       const formItems = list.map((item, i) => this.item([...path, i], items, deref(this.plan.doc, item)));
-      return { type: 'list', ...base, present: list.length > 0, items: formItems };
+      const table = base.term === 'diagnosis.stakeholders';
+      return { type: 'list', ...base, present: list.length > 0, items: formItems, ...(table ? { layout: 'table' as const } : {}) };
     }
     return { type: 'field', ...base, ...this.field(path, key, kind, schema, value) };
   }
 
   private item(path: FormPath, schema: SchemaNode, value: Node | null): FormItem {
+    if (!this.reuse || this.termsUsed || !value?.range) return this.newItem(path, schema, value);
+    const start = value.range[0];
+    const column = start - this.plan.text.lastIndexOf('\n', start - 1) - 1;
+    const key = `${this.locale} ${path.join('.')} ${column}\n${this.plan.text.slice(start, value.range[1])}`;
+    const built = this.reuse.take(key) ?? this.built(path, schema, value);
+    for (const { span, findings } of built.places) {
+      findings.length = 0;
+      this.places.push({ span: { start: span.start + start, end: span.end + start }, findings });
+    }
+    for (const [name, term] of built.terms) if (!Object.hasOwn(this.terms, name)) this.terms[name] = term;
+    this.reuse.keep(key, built);
+    if (path[0] === 'goals') this.goalOf(built.item, start);
+    return built.item;
+  }
+
+  /** An item built anew, with its places relative to its start and the words it used. */
+  private built(path: FormPath, schema: SchemaNode, value: Node): BuiltItem {
+    const start = value.range![0];
+    const first = this.places.length;
+    this.termsUsed = new Set();
+    try {
+      const item = this.newItem(path, schema, value, false);
+      const places = this.places.splice(first).map(({ span, findings }) => ({ span: { start: span.start - start, end: span.end - start }, findings }));
+      return { item, places, terms: [...this.termsUsed].map((name) => [name, this.terms[name]]) };
+    } finally {
+      this.termsUsed = undefined;
+    }
+  }
+
+  private goalOf(item: FormItem, start: number): void {
+    const goal = this.plan.goals.find((g) => g.span.start === start);
+    if (goal) this.goals.push({ item, goal });
+  }
+
+  private newItem(path: FormPath, schema: SchemaNode, value: Node | null, markGoal = true): FormItem {
     const span = spanOf(value);
     const findings = this.place(span);
     const children = Object.keys(schema.properties ?? {}).map((k) => this.node([...path, k], schemaAt([...path, k]) ?? {}, valueOf(this.plan, value, k)));
@@ -206,10 +288,7 @@ class Builder {
       title: title ?? say(FORM_WORDS.item, this.locale, { n: Number(path[path.length - 1]) + 1 }),
       children,
     };
-    if (path[0] === 'goals') {
-      const goal = this.plan.goals.find((g) => g.span.start === span.start);
-      if (goal) this.goals.push({ item, goal });
-    }
+    if (markGoal && path[0] === 'goals') this.goalOf(item, span.start);
     return item;
   }
 
@@ -242,6 +321,7 @@ class Builder {
   /** The node's words, written into `terms` the first time a node of its key is met. */
   private term(path: FormPath, schema: SchemaNode, kind: ReturnType<typeof valueKind>, key: string): string {
     const name = termKey(path);
+    this.termsUsed?.add(name);
     if (!Object.hasOwn(this.terms, name)) {
       const { locale } = this;
       const question = keyQuestion(path, locale);

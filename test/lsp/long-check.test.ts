@@ -1,0 +1,121 @@
+// A long check never holds the server: a long plan the main thread has not parsed is parsed and
+// checked in a worker thread (server/src/lsp/off-thread.ts), and a document gets at most
+// MAX_DIAGNOSTICS diagnostics, the last saying how many were left out.
+import * as assert from 'node:assert/strict';
+import { HoverRequest } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_DIAGNOSTICS, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { OFF_THREAD_CHARS } from '../../server/src/lsp/off-thread';
+import { checkText } from '../../server/src/rules/check';
+import { RULES } from '../../server/src/rules';
+import { FIXED_TODAY } from '../helpers';
+import { LspClient } from './lsp-client';
+
+const SMALL = 'kam: 1\naccount:\n  name: Riverside General Hospital\n  owner: Li Wei\n';
+
+/** The worst plan found within the size limit: a top-level map of one-line keys the format does not know, just under 1 MB. */
+function unknownKeys(): string {
+  const lines = ['kam: 1'];
+  for (let i = 0, size = 7; size < 1_000_000; i++) {
+    lines.push(`key${i}: ${i}`);
+    size += lines[lines.length - 1].length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A valid plan with `people` stakeholders, one of whom reports to nobody known (KAM203). */
+function longPlan(people: number): string {
+  const lines = ['kam: 1', 'account:', '  name: Big Account', '  owner: Li Wei', 'diagnosis:', '  stakeholders:'];
+  for (let i = 0; i < people; i++) {
+    lines.push(`    - id: p${i}`, `      name: Person ${i}`, '      roles: [guide]', '      stance: neutral', '      influence: low');
+    if (i === 7) lines.push('      reports_to: nobody');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Diagnostics as code@line, to compare with the findings of a check in this process. */
+const places = (diagnostics: { code?: string | number; range: { start: { line: number } } }[]) => diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+const findingPlaces = (text: string) => {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    return line;
+  };
+  return checkText(text, { today: FIXED_TODAY }).map((f) => ({ code: f.code, line: lineOf(f.span.start) }));
+};
+
+describe('language server: long checks', function () {
+  this.timeout(180_000);
+  let client: LspClient;
+  beforeEach(async () => (client = await LspClient.start()));
+  afterEach(() => client?.close());
+
+  it('answers request after request while a 1 MB hostile plan is checked, and shows its first findings', async () => {
+    const small = client.open('untitled:small.kam.yaml', SMALL);
+    await client.waitForDiagnostics(small, undefined, 30_000);
+    const text = unknownKeys();
+    assert.ok(text.length > OFF_THREAD_CHARS && Buffer.byteLength(text) < 1024 * 1024);
+    const hostile = client.open('untitled:hostile.kam.yaml', text);
+    let published = false;
+    const diagnostics = client.waitForDiagnostics(hostile, undefined, 150_000).then((p) => ((published = true), p));
+    // On the main thread a request gets in only where the check steps back, between two rules: so
+    // twice as many answers one after another, before the findings, mean the check was elsewhere.
+    const wanted = 2 * RULES.length;
+    let answered = 0;
+    while (!published && answered < wanted) {
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: client.positionOf(small, 'Li Wei', 1) });
+      if (!published) answered++;
+    }
+    assert.equal(answered, wanted, `only ${answered} hovers were answered before the hostile plan's findings`);
+
+    const shown = (await diagnostics).diagnostics;
+    assert.equal(shown.length, MAX_DIAGNOSTICS + 1);
+    const expected = findingPlaces(text);
+    assert.ok(expected.length > 50_000);
+    assert.match(shown[0].message as string, new RegExp(`first ${MAX_DIAGNOSTICS.toLocaleString('en')} of ${expected.length.toLocaleString('en')} findings`));
+    assert.deepEqual(places(shown.slice(1)), expected.slice(0, MAX_DIAGNOSTICS).map((f) => `${f.code}@${f.line}`));
+  });
+
+  it('checks a long plan in the worker as on the main thread, and on the main thread once a feature has parsed it', async () => {
+    const text = longPlan(6000);
+    assert.ok(text.length > OFF_THREAD_CHARS);
+    const uri = client.open('untitled:long.kam.yaml', text);
+    const opened = await client.waitForDiagnostics(uri, (p) => p.version === 1, 60_000);
+    const expected = (t: string) => findingPlaces(t).map((f) => `${f.code}@${f.line}`);
+    assert.deepEqual(places(opened.diagnostics), expected(text));
+    assert.ok(opened.diagnostics.length > 0);
+
+    // An edit before any feature asked: checked in the worker again, from the plan it kept.
+    client.replace(uri, 'name: Person 10\n', 'name: Person 10\n      reports_to: nobody either\n');
+    const edited = await client.waitForDiagnostics(uri, (p) => p.version === 2, 60_000);
+    assert.deepEqual(places(edited.diagnostics), expected(client.document(uri).getText()));
+
+    // A hover parses the plan on the main thread; the next edit is checked there, from that plan.
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: client.positionOf(uri, 'p1', 1) });
+    client.replace(uri, 'reports_to: nobody either\n', '');
+    const again = await client.waitForDiagnostics(uri, (p) => p.version === 3, 60_000);
+    assert.deepEqual(places(again.diagnostics), expected(client.document(uri).getText()));
+  });
+});
+
+describe('diagnostics of a document with many findings', () => {
+  const text = unknownKeys().slice(0, 60_000);
+  const document = TextDocument.create('untitled:many.kam.yaml', 'kam-yaml', 1, text);
+  const findings = checkText(text, { today: FIXED_TODAY });
+
+  it('are its findings, one each, up to MAX_DIAGNOSTICS', () => {
+    assert.ok(findings.length > MAX_DIAGNOSTICS);
+    const few = toDiagnostics(findings.slice(0, 10), document, 'en');
+    assert.deepEqual(few.map((d) => d.message), findings.slice(0, 10).map((f) => f.message));
+  });
+
+  it('say in the editor\'s language how many were left out, when only the first are given', () => {
+    const shown = toDiagnostics(findings.slice(0, MAX_DIAGNOSTICS), document, 'zh-cn', 123_456);
+    assert.equal(shown.length, MAX_DIAGNOSTICS + 1);
+    assert.equal(shown[0].message, '此文件共有 123,456 条检查结果，仅显示前 1,000 条：修正这些后，其余的会随后显示。');
+    assert.deepEqual(shown[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.deepEqual(shown.slice(1).map((d) => d.message), findings.slice(0, MAX_DIAGNOSTICS).map((f) => f.message));
+  });
+});
