@@ -23,10 +23,10 @@ describe('Installed package and walkthrough', () => {
     assert.ok(size <= MAX_VSIX_BYTES, `${path.basename(vsix)} is ${(size / 1024 / 1024).toFixed(2)} MB`);
     const version = (JSON.parse(readRepoFile('package.json')) as { version: string }).version;
     assert.equal((JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as { version: string }).version, version);
-    for (const shipped of ['dist/client.js', 'dist/server.js', 'media/icon/icon.png', 'LICENSE.txt', 'changelog.md', 'examples']) {
+    for (const shipped of ['dist/client.js', 'dist/server.js', 'dist/check-worker.js', 'dist/form.js', 'media/icon/icon.png', 'LICENSE.txt', 'changelog.md', 'examples']) {
       assert.ok(fs.existsSync(path.join(installed, shipped)), `the installed extension lacks ${shipped}`);
     }
-    for (const left of ['client', 'server', 'test', 'node_modules', 'scripts', 'package-lock.json']) {
+    for (const left of ['dist/kam.js', 'client', 'server', 'test', 'node_modules', 'scripts', 'package-lock.json']) {
       assert.ok(!fs.existsSync(path.join(installed, left)), `the installed extension carries ${left}`);
     }
   });

@@ -160,6 +160,27 @@ describe('Plan editor (the form), as a newcomer', () => {
     assert.equal(await lastItem('actions').locator('.refs .chip').count(), 0, 'the person added last is gone again');
   });
 
+  it('comes back as the form, at the same place, after the window reloads', async () => {
+    await wb.runCommand('File: Save All Files');
+    const what = () => control(lastItem('actions'), 'actions.*.what');
+    const at = async () => what().evaluate((e) => Math.round(e.getBoundingClientRect().top));
+    await what().scrollIntoViewIfNeeded();
+    await form.locator('body').evaluate(() => (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, -200));
+    const before = await at();
+    await wb.page.waitForTimeout(300); // the state is kept on the next frame
+    const reloaded = wb.page.waitForEvent('domcontentloaded');
+    await wb.runCommand('Developer: Reload Window');
+    await reloaded;
+    await wb.page.locator('.explorer-folders-view').waitFor();
+    // VS Code restores the editor itself: the same file, in the Plan Editor, not as text.
+    await wb.page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`).waitFor();
+    form = wb.webview();
+    await form.locator('#form[aria-busy="false"]').waitFor({ timeout: 60_000 });
+    assert.equal(await form.locator('#section-account').getByLabel('Account name', { exact: true }).inputValue(), ACCOUNT);
+    assert.ok(Math.abs((await at()) - before) <= 2, `the action's field was ${before} px from the top, now ${await at()}`);
+    await wb.screenshot('plan-editor-after-reload');
+  });
+
   it('Open as Text shows the YAML, comments intact', async () => {
     await form.getByRole('button', { name: 'Open as Text' }).first().click();
     const editor = wb.editor();

@@ -106,6 +106,8 @@ describe('language server: plan editor requests', function () {
       client.change(uri, version + 1, (change.edits as TextEdit[]).map((e) => ({ range: e.range, text: e.newText })));
       const form = await request<FormResult>(KamMethods.form, { uri });
       assert.equal(form.version, version + 1);
+      // The form waited for the validator's check of the version (one check for both): its diagnostics came first.
+      assert.ok(client.publications(uri).some((p) => p.version === version + 1), `version ${version + 1} was published before its form`);
       answers.push(form);
     }
     const text = client.document(uri).getText();

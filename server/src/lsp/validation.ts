@@ -125,7 +125,10 @@ export class Validator {
     const known = this.findingsFor(uri, version);
     if (known || this.documents.get(uri)?.version !== version) return known;
     const settled = new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
-    if (this.timers.has(uri) || !this.running.get(uri)) this.validateNow(uri);
+    if (this.timers.has(uri)) {
+      this.cancelTimer(uri);
+      void this.validate(uri, true);
+    } else if (!this.running.get(uri)) this.validateNow(uri);
     await settled;
     return this.findingsFor(uri, version);
   }

@@ -16,6 +16,7 @@ import { deref, scalarText, spanOf, textField } from '../../engine/yaml-nodes';
 import { ID_KINDS, idDefinitions, referenceKindAt, type IdKind } from '../../engine/format';
 import { smartStatus, type SmartLetter } from '../../engine/smart-status';
 import type { FormPath } from './intents';
+import type { BuiltItem, FormItems } from './form-items';
 import { enumChoices, FORM_WORDS, formUi, keyHelp, keyLabel, keyQuestion, roleChoices, type Choice } from './words';
 
 export type FieldKind = 'text' | 'id' | 'date' | 'enum' | 'number' | 'bool' | 'reference' | 'references' | 'roles' | 'list';
@@ -114,38 +115,6 @@ export interface FormModelOptions {
   fixTitles?: (finding: Finding) => string[];
   /** The items of the document's last form, to reuse those whose text did not change. */
   reuse?: FormItems;
-}
-
-/** A list item as built, with where its findings go (relative to its start) and the words it uses. */
-interface BuiltItem {
-  item: FormItem;
-  places: { span: Span; findings: FormFinding[] }[];
-  terms: [string, FormTerm][];
-}
-
-/**
- * The list items of a document's last form. An item reads only its own text (without aliases), so one
- * whose list, place in it, column and text are the same is the same item: after an edit only the items
- * it touched are built again, the others are taken as they were (their findings placed anew). Each form
- * keeps only its own items, so an item left behind by an edit is let go at the next.
- */
-export class FormItems {
-  private last = new Map<string, BuiltItem>();
-  private next = new Map<string, BuiltItem>();
-
-  take(key: string): BuiltItem | undefined {
-    return this.last.get(key);
-  }
-
-  keep(key: string, built: BuiltItem): void {
-    this.next.set(key, built);
-  }
-
-  /** The form is built: its items are those the next form may reuse. */
-  done(): void {
-    this.last = this.next;
-    this.next = new Map();
-  }
 }
 
 /** The keys an item is best called by, first present wins. */
