@@ -86,6 +86,8 @@ describe('reparse after an edit', function () {
     ['an alias', (t: string) => typedInto(t, 'name: Riverside', ' *x')],
     ['a key moved out of its entry', (t: string) => t.replace('\n      title: President', '\ntitle: President')],
     ['a duplicate key', (t: string) => typedInto(t, '- id: zhao', '\n      id: again')],
+    // Alone, the empty value would take in the blank line after it (found by `npm run fuzz`).
+    ['a section emptied before a blank line', (t: string) => t.replace(/account:\n(?: {2}.*\n)+/, 'account: # to do\n\n')],
   ] as const) {
     it(`parses the whole text after ${what}`, () => {
       const before = parsePlan(EXAMPLE);

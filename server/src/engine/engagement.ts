@@ -28,8 +28,11 @@ export function liveActions(plan: Plan): readonly Action[] {
 /** The ids of the stakeholders some live action is `with`. */
 export function engagedIds(plan: Plan): ReadonlySet<string> {
   let found = engaged.get(plan.actions);
-  if (!found) engaged.set(plan.actions, (found = new Set(liveActions(plan).flatMap((a) => a.with.map((ref) => ref.value)))));
-  return found;
+  if (found) return found;
+  const ids = new Set<string>();
+  for (const action of liveActions(plan)) for (const ref of action.with) ids.add(ref.value);
+  engaged.set(plan.actions, ids);
+  return ids;
 }
 
 /** Whether a stakeholder is named in the `with` of a live action (one without an id cannot be). */

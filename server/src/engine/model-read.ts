@@ -6,6 +6,7 @@
 // map may stand in several places.
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Account, Action, Control, Driver, Entity, Feedback, Goal, Plan, Ref, Shift, Stakeholder, Unit } from './model';
+import { forgetReports } from './entry-findings';
 import { nodeMemo } from './node-memo';
 import { normalizeRole } from './roles';
 import type { Span } from './types';
@@ -105,6 +106,7 @@ function moveSpans<T extends Entity>(doc: Document, entity: T, map: YAMLMap, ref
  * would: new span objects, since findings of the previous version may hold the old ones.
  */
 function readSpansAgain<T extends Entity>(doc: Document, entity: T, map: YAMLMap, refs: readonly (keyof T & string)[]): void {
+  forgetReports(entity);
   entity.span = spanOf(map);
   for (const pair of map.items) {
     const key = pair.key;

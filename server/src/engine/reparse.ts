@@ -238,10 +238,23 @@ function parsedAlone(piece: string, entry: Entry, maxNesting: number): { items: 
   const last = entry.last === entry.collection.items.length - 1;
   if (last && (contents.range[1] !== contents.range[2] || doc.comment)) return undefined;
   const items = contents.items as (Pair | Node)[];
+  // An empty value that ends the piece takes in the blank lines after it, alone; in place the parser
+  // ends it at its own line (`account: # note`, a blank line, `goals:`).
+  if (/\n *\r?\n$/.test(piece) && endsInEmptyValue(contents)) return undefined;
   if (duplicateKeyErrors(contents).length > 0) return undefined;
   if (isMap(contents) && items.some((pair) => isDuplicateKey(entry, pair as Pair))) return undefined;
   for (const item of items) shiftFrom(item, 0, entry.start);
   return { items, end: doc.range[2] + entry.start };
+}
+
+/** Whether the last value written in a collection, at any depth, is empty (a null scalar). */
+function endsInEmptyValue(collection: YAMLMap | YAMLSeq): boolean {
+  let node: unknown = collection;
+  while (isCollection(node)) {
+    const item = node.items[node.items.length - 1];
+    node = isPair(item) ? item.value : item;
+  }
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
 }
 
 /** Whether a pair of the map outside the run has the same key as a new one (as yaml's `uniqueKeys` compares). */

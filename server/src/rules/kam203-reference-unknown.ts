@@ -1,12 +1,25 @@
-import { entriesOf, ID_KINDS, ID_REFERENCES, idDefinitions, idListLabel, referencedIds, type IdKind } from '../engine/format';
-import type { Ref } from '../engine/model';
+import { reportsPerEntry } from '../engine/entry-findings';
+import { entriesOf, ID_REFERENCES, idDefinitions, idListLabel, referencedIds, type IdKind } from '../engine/format';
+import type { Entity, Ref } from '../engine/model';
 import { indexById } from '../engine/plan-index';
-import type { Rule } from '../engine/rule';
+import type { Report, Rule } from '../engine/rule';
 import { nearest } from '../engine/suggest';
 
 /** An id reference that names nothing: the org chart, an action or a control points into the void. */
 /** For the fix: the kind of id asked for, and the id the value is closest to, when one is close. */
 export type Kam203Data = { kind: IdKind; suggestion?: string };
+
+/** Each reference's findings per entry, kept while the entry and the list of ids it names stay. */
+const PER_ENTRY = ID_REFERENCES.map(() => reportsPerEntry());
+
+const idSets = new WeakMap<readonly object[], ReadonlySet<string>>();
+
+/** The ids a list defines, once per list (a list an edit left alone is the same array: engine/model-read.ts). */
+function idSet(definitions: readonly (Entity & { id?: string })[]): ReadonlySet<string> {
+  let ids = idSets.get(definitions);
+  if (!ids) idSets.set(definitions, (ids = new Set(indexById(definitions).keys())));
+  return ids;
+}
 
 export const kam203: Rule<Kam203Data> = {
   code: 'KAM203',
@@ -30,12 +43,12 @@ export const kam203: Rule<Kam203Data> = {
   },
   check({ plan, report }) {
     // Sets, so a plan with thousands of stakeholders is checked in linear time.
-    const ids = new Map(ID_KINDS.map((kind) => [kind, new Set(indexById(idDefinitions(plan, kind)).keys())]));
-    const verify = (kind: IdKind, ref: Ref) => {
+    const known = (kind: IdKind) => idSet(idDefinitions(plan, kind));
+    const verify = (kind: IdKind, ref: Ref, report: (r: Report<Kam203Data>) => void) => {
       // Ids match case-sensitively; a blank value names nothing and is left to the schema.
-      const known = ids.get(kind)!;
-      if (ref.value.trim() === '' || known.has(ref.value)) return;
-      const suggestion = nearest(ref.value, [...known]);
+      const ids = known(kind);
+      if (ref.value.trim() === '' || ids.has(ref.value)) return;
+      const suggestion = nearest(ref.value, [...ids]);
       const args = { value: ref.value, list: idListLabel(kind) };
       report({
         span: ref.span,
@@ -44,8 +57,14 @@ export const kam203: Rule<Kam203Data> = {
         data: { kind, suggestion },
       });
     };
-    for (const reference of ID_REFERENCES) {
-      for (const entry of entriesOf(plan, reference.list)) for (const ref of referencedIds(plan, entry, reference)) verify(reference.kind, ref);
-    }
+    ID_REFERENCES.forEach((reference, i) => {
+      // An entry's findings depend on it and on the list its ids are looked up in.
+      const context = [idDefinitions(plan, reference.kind)];
+      for (const entry of entriesOf(plan, reference.list)) {
+        PER_ENTRY[i](entry, context, report as (r: Report) => void, (report) => {
+          for (const ref of referencedIds(plan, entry, reference)) verify(reference.kind, ref, report);
+        });
+      }
+    });
   },
 };

@@ -1,10 +1,14 @@
 import { liveActions } from '../engine/engagement';
-import type { Rule } from '../engine/rule';
+import { reportsPerEntry } from '../engine/entry-findings';
+import type { Report, Rule } from '../engine/rule';
 import { itemAnchor } from '../engine/spans';
 import { keyList } from '../engine/types';
 import { missingKeys } from '../engine/yaml-nodes';
 
 const REQUIRED = ['what', 'who', 'when', 'budget'];
+
+/** Each action's finding, kept while the action stays. */
+const PER_ACTION = reportsPerEntry();
 
 /** An action says what is done, who does it, when, and for how much. A cancelled action needs none of it. */
 /** For the fix: the action's keys to add. */
@@ -28,8 +32,10 @@ export const kam501: Rule<Kam501Data> = {
   },
   check({ plan, report }) {
     for (const action of liveActions(plan)) {
-      const missing = missingKeys(action, REQUIRED);
-      if (missing.length > 0) report({ span: itemAnchor(action), args: { keys: keyList(missing) }, data: { missing } });
+      PER_ACTION(action, [], report as (r: Report) => void, (report) => {
+        const missing = missingKeys(action, REQUIRED);
+        if (missing.length > 0) report({ span: itemAnchor(action), args: { keys: keyList(missing) }, data: { missing } });
+      });
     }
   },
 };

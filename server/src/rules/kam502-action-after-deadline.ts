@@ -1,9 +1,13 @@
 import { liveActions } from '../engine/engagement';
 import { indexById } from '../engine/plan-index';
-import type { Rule } from '../engine/rule';
+import { reportsPerEntry } from '../engine/entry-findings';
+import type { Report, Rule } from '../engine/rule';
 import { daysBetween, isValidDate } from '../engine/values';
 
 /** An action planned after its goal's deadline cannot help reach it. Unknown goal ids are KAM203's. */
+/** Each action's finding, kept while the action and the goals stay. */
+const PER_ACTION = reportsPerEntry();
+
 export const kam502: Rule = {
   code: 'KAM502',
   name: 'action-after-deadline',
@@ -23,16 +27,18 @@ export const kam502: Rule = {
   check({ plan, report }) {
     const goals = indexById(plan.goals);
     for (const action of liveActions(plan)) {
-      const goal = action.goal === undefined ? undefined : goals.get(action.goal);
-      const when = action.fields.get('when');
-      if (!goal?.id || !when || !isValidDate(action.when) || !isValidDate(goal.deadline)) continue;
-      if (daysBetween(goal.deadline, action.when) > 0) {
-        report({
-          span: when.value,
-          args: { when: action.when, goal: goal.id, deadline: goal.deadline },
-          data: { goal: goal.id, deadline: goal.deadline },
-        });
-      }
+      PER_ACTION(action, [plan.goals], report as (r: Report) => void, (report) => {
+        const goal = action.goal === undefined ? undefined : goals.get(action.goal);
+        const when = action.fields.get('when');
+        if (!goal?.id || !when || !isValidDate(action.when) || !isValidDate(goal.deadline)) return;
+        if (daysBetween(goal.deadline, action.when) > 0) {
+          report({
+            span: when.value,
+            args: { when: action.when, goal: goal.id, deadline: goal.deadline },
+            data: { goal: goal.id, deadline: goal.deadline },
+          });
+        }
+      });
     }
   },
 };

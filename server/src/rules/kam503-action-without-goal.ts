@@ -1,11 +1,15 @@
 import { liveActions } from '../engine/engagement';
-import type { Rule } from '../engine/rule';
+import { reportsPerEntry } from '../engine/entry-findings';
+import type { Report, Rule } from '../engine/rule';
 import { itemSpan } from '../engine/spans';
 import { isEmptyValue } from '../engine/yaml-nodes';
 
 /** A live action that serves no goal: effort the plan cannot trace to where it wants to go. */
 /** The action, and the plan's goal ids: one fix per goal. */
 export type Kam503Data = { action?: string; goals: string[] };
+
+/** Each action's finding, kept while the action and the goals stay. */
+const PER_ACTION = reportsPerEntry();
 
 export const kam503: Rule<Kam503Data> = {
   code: 'KAM503',
@@ -26,8 +30,9 @@ export const kam503: Rule<Kam503Data> = {
   check({ plan, report }) {
     const goals = plan.goals.map((g) => g.id).filter((id): id is string => id !== undefined);
     for (const action of liveActions(plan)) {
-      if (!isEmptyValue(action.fields.get('goal')?.node)) continue;
-      report({ span: itemSpan(plan, action), data: { action: action.id, goals } });
+      PER_ACTION(action, [plan.goals], report as (r: Report) => void, (report) => {
+        if (isEmptyValue(action.fields.get('goal')?.node)) report({ span: itemSpan(plan, action), data: { action: action.id, goals } });
+      });
     }
   },
 };
