@@ -1,11 +1,16 @@
-// A long check never holds the server: a long plan the main thread has not parsed is parsed and
-// checked in a worker thread (server/src/lsp/off-thread.ts), and a document gets at most
+// A long check never holds the server: a long plan the main thread has not parsed (an open document,
+// or a closed file of the workspace) is parsed and checked in a worker thread (server/src/lsp/off-thread.ts), and a document gets at most
 // MAX_DIAGNOSTICS diagnostics, the last saying how many were left out.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { HoverRequest } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_DIAGNOSTICS, toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { OFF_THREAD_CHARS } from '../../server/src/lsp/off-thread';
+import { KamMethods, type PortfolioResult } from '../../server/src/lsp/protocol';
 import { checkText } from '../../server/src/rules/check';
 import { RULES } from '../../server/src/rules';
 import { FIXED_TODAY } from '../helpers';
@@ -97,6 +102,43 @@ describe('language server: long checks', function () {
     client.replace(uri, 'reports_to: nobody either\n', '');
     const again = await client.waitForDiagnostics(uri, (p) => p.version === 3, 60_000);
     assert.deepEqual(places(again.diagnostics), expected(client.document(uri).getText()));
+  });
+});
+
+describe('language server: a long closed plan of the workspace', function () {
+  this.timeout(180_000);
+  let root: string;
+  let client: LspClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is checked in the worker: requests are answered meanwhile, and its portfolio row counts every finding', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-long-closed-'));
+    const text = unknownKeys();
+    const file = path.join(root, 'hostile.kam.yaml');
+    fs.writeFileSync(file, text);
+    client = await LspClient.start({ workspaceFolders: [root] });
+    const c = client;
+    let published = false;
+    const diagnostics = c.waitForDiagnostics(pathToFileURL(file).href, undefined, 150_000).then((p) => ((published = true), p));
+    const small = c.open('untitled:small.kam.yaml', SMALL);
+    // The scan checks a closed plan in one go, with no step back: on the main thread not one hover would get in.
+    const wanted = 2 * RULES.length;
+    let answered = 0;
+    while (!published && answered < wanted) {
+      await c.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: c.positionOf(small, 'Li Wei', 1) });
+      if (!published) answered++;
+    }
+    assert.equal(answered, wanted, `only ${answered} hovers were answered before the closed plan's findings`);
+
+    const expected = findingPlaces(text);
+    assert.equal((await diagnostics).diagnostics.length, MAX_DIAGNOSTICS + 1);
+    const rows = await c.connection.sendRequest<PortfolioResult>(KamMethods.portfolio, {});
+    assert.equal(rows.rows.length, 1);
+    const counted = Object.values(rows.rows[0].findings).reduce((a, b) => a + b, 0);
+    assert.equal(counted, expected.length, 'the row counts the findings the worker did not send back too');
   });
 });
 

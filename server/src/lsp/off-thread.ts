@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { KamConfig } from '../engine/config';
 import type { Finding } from '../engine/rule';
+import type { PortfolioRow } from '../report/portfolio/row';
 
 /** A text this long (UTF-16 units: about 256 KB, 10,000 lines) takes a few hundred ms to parse. */
 export const OFF_THREAD_CHARS = 256 * 1024;
@@ -18,13 +19,23 @@ export const OFF_THREAD_CHARS = 256 * 1024;
  */
 export type CheckJob =
   | { forget: true; uri: string }
-  | { forget?: false; id: number; uri: string; text: string; config: KamConfig; today: string; keep: number };
+  | ({ forget?: false; id: number; uri: string; text: string; config: KamConfig; today: string; keep: number } & FileJob);
+
+/**
+ * A closed file of the workspace (workspace.ts): its plan is not kept, and its portfolio row, which
+ * needs the whole plan and every finding, is made there too.
+ */
+export interface FileJob {
+  file?: string;
+}
 
 /** The worker's answer: the first findings in checkPlan's order and how many there were, unless the check failed; the errors to log. */
 export interface CheckReply {
   id: number;
   findings?: Finding[];
   total?: number;
+  /** For a closed file: its row of the portfolio. */
+  row?: PortfolioRow;
   errors: string[];
 }
 
@@ -48,13 +59,13 @@ export class OffThreadChecks {
   }
 
   /** The text checked in the worker; without findings when it failed (the caller then checks on its own thread). */
-  check(uri: string, text: string, config: KamConfig, today: string, keep: number): Promise<CheckReply> {
+  check(uri: string, text: string, config: KamConfig, today: string, keep: number, closed: FileJob = {}): Promise<CheckReply> {
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
-    this.kept.add(uri);
+    if (closed.file === undefined) this.kept.add(uri);
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      worker.postMessage({ id, uri, text, config, today, keep } satisfies CheckJob);
+      worker.postMessage({ id, uri, text, config, today, keep, ...closed } satisfies CheckJob);
     });
   }
 
@@ -85,3 +96,6 @@ export class OffThreadChecks {
     this.waiting.clear();
   }
 }
+
+/** The server's one worker: open documents (validation.ts) and closed files (workspace.ts) share it. */
+export const offThread = new OffThreadChecks();

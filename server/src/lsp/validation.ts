@@ -19,7 +19,7 @@ import { localToday } from '../engine/values';
 import { RULES } from '../rules';
 import type { PlanDocuments } from './documents';
 import { MAX_DIAGNOSTICS, toDiagnostics } from './diagnostics';
-import { OFF_THREAD_CHARS, OffThreadChecks } from './off-thread';
+import { OFF_THREAD_CHARS, offThread } from './off-thread';
 import { rcDiagnostics } from './rc-file';
 import { isRcFile, type Settings } from './settings';
 
@@ -68,7 +68,7 @@ export class Validator {
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
   /** Long plans not parsed on this thread are checked in a worker (off-thread.ts). */
-  private readonly offThread = new OffThreadChecks();
+  private readonly offThread = offThread;
 
   /**
    * @param today fixes "today" for time-based rules (tests); the local date otherwise.

@@ -15,13 +15,15 @@ import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { KamConfig } from '../engine/config';
 import { exclusionFor, findPlanFiles, isPlanFile, planOfContents, readPlanFile, relativeTo, type Exclusion } from '../engine/plan-files';
+import { LineIndex } from '../engine/lines';
 import type { Finding } from '../engine/rule';
 import { localToday } from '../engine/values';
 import { portfolioRow, type PortfolioRow } from '../report/portfolio';
 import { text } from '../engine/vocabulary';
 import { checkPlan } from '../rules/check';
-import { toDiagnostics } from './diagnostics';
+import { MAX_DIAGNOSTICS, toDiagnostics } from './diagnostics';
 import type { PlanDocuments } from './documents';
+import { OFF_THREAD_CHARS, offThread } from './off-thread';
 import { filePathOf, type Settings } from './settings';
 import { letRequestsFirst, type ClosedDocuments } from './validation';
 
@@ -222,7 +224,7 @@ export class WorkspacePlans implements ClosedDocuments {
     try {
       const config = this.admits(file) ? await this.settings.configFor(uri) : undefined;
       if (this.isOpen(file)) return void this.shown.delete(file); // opened while the settings were read
-      const diagnostics = config && this.check(file, uri, config);
+      const diagnostics = config && (await this.check(file, uri, config));
       if (diagnostics) {
         this.shown.set(file, uri);
         this.publish(uri, diagnostics);
@@ -234,19 +236,31 @@ export class WorkspacePlans implements ClosedDocuments {
   }
 
   /** The findings of the file as saved; undefined when it is gone. A file over the size limit is reported, not read. */
-  private check(file: string, uri: string, config: KamConfig): Diagnostic[] | undefined {
+  private async check(file: string, uri: string, config: KamConfig): Promise<Diagnostic[] | undefined> {
     // Read and told as `kam lint` reads and tells it; a file gone or unreadable has nothing to show.
     const contents = readPlanFile(file);
     if (contents.kind === 'unreadable') return undefined;
-    const plan = planOfContents(contents);
     const today = this.today ?? localToday();
+    const folder = this.settings.folderOf(file);
+    const relative = folder ? relativeTo(folder, file) : path.basename(file);
+    if (contents.kind === 'text' && offThread.enabled && contents.text.length >= OFF_THREAD_CHARS) {
+      // Its parse alone would keep the server from answering for seconds: the worker checks it.
+      const reply = await offThread.check(uri, contents.text, config, today, MAX_DIAGNOSTICS, { file: relative });
+      for (const error of reply.errors) this.connection.console.error(error);
+      if (reply.findings && reply.row) {
+        this.rows.set(file, { uri, row: reply.row });
+        // When only the first findings came back, a document opened with this text is checked itself.
+        if (reply.total === reply.findings.length) this.known.set(file, { digest: digest(contents.text), config, today, findings: reply.findings });
+        else this.known.delete(file);
+        return toDiagnostics(reply.findings, LineIndex.of(contents.text), config.locale, reply.total);
+      }
+    }
+    const plan = planOfContents(contents);
     const findings = checkPlan(plan, {
       config,
       today,
       onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
     });
-    const folder = this.settings.folderOf(file);
-    const relative = folder ? relativeTo(folder, file) : path.basename(file);
     this.rows.set(file, { uri, row: portfolioRow(plan, findings, { file: relative, today, config }) });
     if (plan.text !== '') this.known.set(file, { digest: digest(plan.text), config, today, findings });
     else this.known.delete(file);
