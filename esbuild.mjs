@@ -19,9 +19,9 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/main.ts' } },
   { entryPoints: { kam: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  // The plan editor's webview: media/form.js with lit and the @vscode-elements it imports, one
-  // script for the browser (only the components imported are bundled).
-  { entryPoints: { form: 'media/form.js' }, platform: 'browser', format: 'iife', target: 'chrome120', minify: true },
+  // The plan editor's webview: media/form/ (entry main.js) with lit and the @vscode-elements it
+  // imports, one script for the browser (only the components imported are bundled).
+  { entryPoints: { form: 'media/form/main.js' }, platform: 'browser', format: 'iife', target: 'chrome120', minify: true },
 ];
 
 for (const b of builds) {

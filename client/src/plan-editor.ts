@@ -12,7 +12,7 @@ import { activePlanUri, sameUri, type PlanSource } from './plan-source';
 export const PLAN_EDITOR_VIEW_TYPE = 'kam.planEditor';
 const PLAN_GLOBS = ['*.kam.yaml', '*.kam.yml'];
 
-/** What the webview (media/form.js) sends. */
+/** What the webview (media/form/) sends. */
 type FromWebview =
   | { type: 'ready' }
   | { type: 'intent'; intent: FormIntent; version: number }
@@ -20,7 +20,7 @@ type FromWebview =
   | { type: 'alwaysForm' }
   | { type: 'openDoc'; href: string };
 
-/** What media/form.js is sent. */
+/** What the webview (media/form/) is sent. */
 type ToWebview = { type: 'model'; result: FormResult } | { type: 'rejected'; path?: unknown; stale: boolean };
 
 export class PlanEditors implements vscode.CustomTextEditorProvider, vscode.Disposable {
@@ -52,7 +52,7 @@ export class PlanEditors implements vscode.CustomTextEditorProvider, vscode.Disp
   /** VS Code calls this for each form opened, and again to restore one after a reload. */
   async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    // The script is media/form.js bundled with lit and @vscode-elements (esbuild.mjs).
+    // The script is media/form/ bundled with lit and @vscode-elements (esbuild.mjs).
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
     const asset = (folder: vscode.Uri, file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, file)).toString();

@@ -1,4 +1,4 @@
-// The plan editor's webview script (media/form.js, with media/form.css) in Chromium, fed the form of
+// The plan editor's webview script (dist/form.js, with media/form.css) in Chromium, fed the form of
 // a plan whose text is markup and script (test/fixtures/hostile.kam.yaml), as the extension feeds it:
 // the page from formPage() with its CSP and nonce, its files served from disk by a page route
 // (nothing reaches the network), a stand-in for VS Code's acquireVsCodeApi, and the model from the

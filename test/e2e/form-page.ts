@@ -1,4 +1,4 @@
-// The plan editor's webview (dist/form.js, bundled from media/form.js, and media/form.css) alone in Chromium, as the extension serves
+// The plan editor's webview (dist/form.js, bundled from media/form/, and media/form.css) alone in Chromium, as the extension serves
 // it: the page from formPage() with its CSP and nonce, its files served from disk by a page route
 // (nothing reaches the network), and a stand-in for VS Code's acquireVsCodeApi that records what the
 // script posts and the state it keeps (handed to the next page, as VS Code restores a webview).
@@ -15,7 +15,7 @@ import { recordPageEvents, type PageEvents } from './page-events';
 export const PAGE_URL = 'https://kam-form.webview.test/index.html';
 const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
 export const webviewUri = (file: string) => new URL(`https://file%2B.vscode-resource.vscode-cdn.net${pathToFileURL(file).pathname}`).href;
-/** The stylesheet, and the script as esbuild bundles it (media/form.js with lit and @vscode-elements). */
+/** The stylesheet, and the script as esbuild bundles it (media/form/ with lit and @vscode-elements). */
 export const MEDIA = { css: repoPath('media', 'form.css'), script: repoPath('dist', 'form.js') };
 const NONCE = 'kamFormNonce0123456789==';
 export const API_SCRIPT = 'kam-test-vscode-api.js';
