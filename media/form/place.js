@@ -10,7 +10,7 @@ export function restore(/** @type {HTMLElement} */ root) {
   const anchor = state.anchor && document.querySelector(state.anchor.selector);
   if (anchor && state.anchor) window.scrollTo(0, window.scrollY + anchor.getBoundingClientRect().top - state.anchor.top);
   else window.scrollTo(0, state.scroll);
-  const focus = state.focus && /** @type {HTMLElement | null} */ (root.querySelector(`[data-path="${CSS.escape(state.focus)}"]`));
+  const focus = state.focus ? /** @type {HTMLElement | null} */ (root.querySelector(`[data-path="${CSS.escape(state.focus)}"]`)) : null;
   focus?.focus({ preventScroll: true });
 }
 

@@ -81,7 +81,7 @@ describe('layers', () => {
     assert.ok(!MAY_IMPORT.engine.includes('rules'));
   });
 
-  it('media/map.js is typed against the messages the client sends and reads (client/src/map-protocol.ts)', function () {
+  it('the webview scripts type-check: media/map.js against the messages the client sends and reads (client/src/map-protocol.ts), and media/form/', function () {
     this.timeout(60_000);
     const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     assert.ok(fs.existsSync(tsc), 'typescript is not installed: run npm install');
