@@ -36,6 +36,15 @@ describe('form edits: verifying the result', () => {
     }
   });
 
+  it('refuses, without throwing, a result that parses but does not read as data (an alias of no anchor)', () => {
+    const result = intentResult('account:\n  team: []\n', { op: 'set', path: ['account', 'team'], value: ['*'] }, { today: FIXED_TODAY });
+    assert.equal(result.after, 'account:\n  team: ["*"]\n');
+    const spoiled = result.after.replace('["*"]', '[*"]');
+    assert.equal(parsePlan(spoiled).syntaxErrors.length, 0, 'the spoiled text parses');
+    for (const whole of [false, true]) assert.equal(verifyResult(result.before, spoiled, result.expectation, { whole }).ok, false);
+    assert.equal(verifyResult(result.before, result.after, result.expectation).ok, true);
+  });
+
   it('verifies the whole plan when an alias ties distant parts together', () => {
     const text = 'account:\n  name: &n Acme\n  owner: Li\nstrategy:\n  core: *n\n';
     const { after, by } = verifiedBy(text, { op: 'set', path: ['account', 'owner'], value: 'Wang' });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { shiftFindings } from '../../server/src/engine/shift';
 import { checkPlan } from '../../server/src/rules/check';
 import { parsePlan } from '../../server/src/engine';
+import { withoutNextVersion } from '../../server/src/engine/node-memo';
 import { FIXED_TODAY, repoPath } from '../helpers';
 import { assertReparseMatches, documentShape, editSession } from '../properties';
 
@@ -99,4 +100,15 @@ describe('reparse after an edit', function () {
       assert.equal(documentShape(after), documentShape(parsePlan(text)));
     });
   }
+
+  it('keeps the entities an edit left alone, unless the plan was read once (withoutNextVersion): then the next version reads them anew', () => {
+    const text = typedInto(EXAMPLE, 'name: Riverside', 'x');
+    const kept = parsePlan(EXAMPLE);
+    const once = withoutNextVersion(() => parsePlan(EXAMPLE));
+    const [afterKept, afterOnce] = [parsePlan(text, kept), parsePlan(text, once)];
+    assert.equal(afterKept.goals[0], kept.goals[0], 'a goal the edit did not touch is the same entity');
+    assert.notEqual(afterOnce.goals[0], once.goals[0], 'nothing was kept for the plan read once');
+    assert.equal(documentShape(afterOnce), documentShape(parsePlan(text)));
+    assert.deepEqual(checkPlan(afterOnce, { today: FIXED_TODAY }), checkPlan(afterKept, { today: FIXED_TODAY }));
+  });
 });

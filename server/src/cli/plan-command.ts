@@ -11,6 +11,7 @@ import { applyLayers, environmentLocale, fileConfigs } from './config';
 import { collectPlanFiles } from './files';
 import type { PathProblem } from './formatters';
 import { addConfigOptions, commandLineLayers, type ConfigOptions } from './options';
+import { withoutNextVersion } from '../engine/node-memo';
 
 export interface PlanCommand<O extends ConfigOptions> {
   name: string;
@@ -90,7 +91,8 @@ export function checkPlanFiles<R>(
       continue;
     }
     try {
-      out.results.push({ file, absolute, result: check(planOfContents(contents), configFor(absolute), file) });
+      // Each file is read once: nothing is kept for a next version.
+      out.results.push({ file, absolute, result: withoutNextVersion(() => check(planOfContents(contents), configFor(absolute), file)) });
     } catch (e) {
       // A rule that throws is our bug: name the file and go on with the others.
       out.problems.push({ file, message: `internal error while checking: ${(e as Error).message}` });

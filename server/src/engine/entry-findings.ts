@@ -5,6 +5,7 @@
 // of actions then looks at the few an edit touched.
 import type { Entity } from './model';
 import type { Report } from './rule';
+import { keepingForNextVersion } from './node-memo';
 
 interface Kept {
   /** What the reports were made from besides the entity: the lists looked up, compared by identity. */
@@ -30,7 +31,7 @@ export function reportsPerEntry(): (entity: Entity, context: readonly unknown[],
       const reports: Report[] = [];
       check((r) => void reports.push(r));
       kept = { context, start: entity.span.start, reports };
-      table.set(entity, kept);
+      if (keepingForNextVersion()) table.set(entity, kept);
     } else if (kept.start !== entity.span.start) {
       const d = entity.span.start - kept.start;
       kept.reports = kept.reports.map((r) => ({ ...r, span: { start: r.span.start + d, end: r.span.end + d } }));

@@ -169,7 +169,7 @@ export function locatePath(doc: Document, path: readonly (string | number)[]): L
   return here;
 }
 
-const keyIndexes = nodeMemo<{ length: number; pairs: Map<string, Pair> }>();
+const keyIndexes = nodeMemo<{ length: number; pairs: Map<string, Pair> }>({ withinVersion: true });
 
 /** The first pair of a map whose scalar key has this name. Maps are indexed once (again if their length changed), so finding every key of a map of thousands stays linear. */
 function pairNamed(map: YAMLMap, name: string): Pair | undefined {

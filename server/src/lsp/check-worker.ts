@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runRules } from '../engine/check';
 import type { Plan } from '../engine/model';
+import { withoutNextVersion } from '../engine/node-memo';
 import { parsePlan } from '../engine/parse';
 import { portfolioRow } from '../report/portfolio/row';
 import { RULES } from '../rules';
@@ -24,6 +25,11 @@ function answer(plans: Map<string, Plan>, job: CheckJob): CheckReply | undefined
     plans.delete(job.uri);
     return undefined;
   }
+  // A closed file's plan is let go at once: nothing is kept for a next version.
+  return job.file === undefined ? checked(plans, job) : withoutNextVersion(() => checked(plans, job));
+}
+
+function checked(plans: Map<string, Plan>, job: Exclude<CheckJob, { forget: true }>): CheckReply {
   const errors: string[] = [];
   try {
     const closed = job.file !== undefined;

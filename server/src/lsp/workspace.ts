@@ -16,6 +16,7 @@ import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type 
 import type { KamConfig } from '../engine/config';
 import { exclusionFor, findPlanFiles, isPlanFile, planOfContents, readPlanFile, relativeTo, type Exclusion } from '../engine/plan-files';
 import { LineIndex } from '../engine/lines';
+import { withoutNextVersion } from '../engine/node-memo';
 import type { Finding } from '../engine/rule';
 import { localToday } from '../engine/values';
 import { portfolioRow, type PortfolioRow } from '../report/portfolio';
@@ -255,11 +256,11 @@ export class WorkspacePlans implements ClosedDocuments {
         return toDiagnostics(reply.findings, LineIndex.of(contents.text), config.locale, reply.total);
       }
     }
-    const plan = planOfContents(contents);
-    const findings = checkPlan(plan, {
-      config,
-      today,
-      onRuleError: (rule, e) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`),
+    // A closed file is read as a whole each time it changes: nothing is kept for a next version.
+    const { plan, findings } = withoutNextVersion(() => {
+      const plan = planOfContents(contents);
+      const onRuleError = (rule: { code: string }, e: unknown) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
+      return { plan, findings: checkPlan(plan, { config, today, onRuleError }) };
     });
     this.rows.set(file, { uri, row: portfolioRow(plan, findings, { file: relative, today, config }) });
     if (plan.text !== '') this.known.set(file, { digest: digest(plan.text), config, today, findings });
