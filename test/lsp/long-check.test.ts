@@ -51,6 +51,23 @@ const findingPlaces = (text: string) => {
   return checkText(text, { today: FIXED_TODAY }).map((f) => ({ code: f.code, line: lineOf(f.span.start) }));
 };
 
+/**
+ * Hovers on `small`, one after another, until `long`'s diagnostics arrive: twice as many as there are
+ * rules must be answered first. Resolves to those diagnostics.
+ */
+async function hoversBefore(client: LspClient, small: string, long: string, what: string) {
+  let published = false;
+  const diagnostics = client.waitForDiagnostics(long, undefined, 150_000).then((p) => ((published = true), p));
+  const wanted = 2 * RULES.length;
+  let answered = 0;
+  while (!published && answered < wanted) {
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: client.positionOf(small, 'Li Wei', 1) });
+    if (!published) answered++;
+  }
+  assert.equal(answered, wanted, `only ${answered} hovers were answered before ${what}'s findings`);
+  return diagnostics;
+}
+
 describe('language server: long checks', function () {
   this.timeout(180_000);
   let client: LspClient;
@@ -63,19 +80,10 @@ describe('language server: long checks', function () {
     const text = unknownKeys();
     assert.ok(text.length > OFF_THREAD_CHARS && Buffer.byteLength(text) < 1024 * 1024);
     const hostile = client.open('untitled:hostile.kam.yaml', text);
-    let published = false;
-    const diagnostics = client.waitForDiagnostics(hostile, undefined, 150_000).then((p) => ((published = true), p));
     // On the main thread a request gets in only where the check steps back, between two rules: so
     // twice as many answers one after another, before the findings, mean the check was elsewhere.
-    const wanted = 2 * RULES.length;
-    let answered = 0;
-    while (!published && answered < wanted) {
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: client.positionOf(small, 'Li Wei', 1) });
-      if (!published) answered++;
-    }
-    assert.equal(answered, wanted, `only ${answered} hovers were answered before the hostile plan's findings`);
-
-    const shown = (await diagnostics).diagnostics;
+    const diagnostics = await hoversBefore(client, small, hostile, 'the hostile plan');
+    const shown = diagnostics.diagnostics;
     assert.equal(shown.length, MAX_DIAGNOSTICS + 1);
     const expected = findingPlaces(text);
     assert.ok(expected.length > 50_000);
@@ -121,20 +129,11 @@ describe('language server: a long closed plan of the workspace', function () {
     fs.writeFileSync(file, text);
     client = await LspClient.start({ workspaceFolders: [root] });
     const c = client;
-    let published = false;
-    const diagnostics = c.waitForDiagnostics(pathToFileURL(file).href, undefined, 150_000).then((p) => ((published = true), p));
     const small = c.open('untitled:small.kam.yaml', SMALL);
-    // The scan checks a closed plan in one go, with no step back: on the main thread not one hover would get in.
-    const wanted = 2 * RULES.length;
-    let answered = 0;
-    while (!published && answered < wanted) {
-      await c.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: c.positionOf(small, 'Li Wei', 1) });
-      if (!published) answered++;
-    }
-    assert.equal(answered, wanted, `only ${answered} hovers were answered before the closed plan's findings`);
-
+    // The scan checks a closed plan in one go, with no step back: on the main thread hardly a hover would get in.
+    const diagnostics = await hoversBefore(c, small, pathToFileURL(file).href, 'the closed plan');
     const expected = findingPlaces(text);
-    assert.equal((await diagnostics).diagnostics.length, MAX_DIAGNOSTICS + 1);
+    assert.equal(diagnostics.diagnostics.length, MAX_DIAGNOSTICS + 1);
     const rows = await c.connection.sendRequest<PortfolioResult>(KamMethods.portfolio, {});
     assert.equal(rows.rows.length, 1);
     const counted = Object.values(rows.rows[0].findings).reduce((a, b) => a + b, 0);
