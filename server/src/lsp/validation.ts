@@ -32,7 +32,7 @@ import { isRcFile, type Settings } from './settings';
  * (engine/reparse.ts), or nothing at all after an edit of comments or blank lines.
  */
 export const DEBOUNCE_MS = 150;
-export const MIN_DEBOUNCE_MS = 20;
+export const MIN_DEBOUNCE_MS = 10;
 
 /** A check may run this long before it steps back to let requests in. */
 export const SLICE_MS = 30;
