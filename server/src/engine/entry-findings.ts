@@ -5,7 +5,7 @@
 // of actions then looks at the few an edit touched.
 import type { Entity } from './model';
 import type { Report } from './rule';
-import { keepingForNextVersion } from './node-memo';
+import { nextVersionMemo } from './node-memo';
 
 interface Kept {
   /** What the reports were made from besides the entity: the lists looked up, compared by identity. */
@@ -15,7 +15,7 @@ interface Kept {
   reports: Report[];
 }
 
-const tables: WeakMap<Entity, Kept>[] = [];
+const tables: WeakMap<object, Kept>[] = [];
 
 /**
  * One rule's (or one of its loops') reports per entity. `each(entity, context, report, check)` passes
@@ -23,7 +23,7 @@ const tables: WeakMap<Entity, Kept>[] = [];
  * changed. The reports must stand within the entity and depend on nothing else.
  */
 export function reportsPerEntry(): (entity: Entity, context: readonly unknown[], report: (r: Report) => void, check: (report: (r: Report) => void) => void) => void {
-  const table = new WeakMap<Entity, Kept>();
+  const table = nextVersionMemo<Kept>();
   tables.push(table);
   return (entity, context, report, check) => {
     let kept = table.get(entity);
@@ -31,7 +31,7 @@ export function reportsPerEntry(): (entity: Entity, context: readonly unknown[],
       const reports: Report[] = [];
       check((r) => void reports.push(r));
       kept = { context, start: entity.span.start, reports };
-      if (keepingForNextVersion()) table.set(entity, kept);
+      table.set(entity, kept);
     } else if (kept.start !== entity.span.start) {
       const d = entity.span.start - kept.start;
       kept.reports = kept.reports.map((r) => ({ ...r, span: { start: r.span.start + d, end: r.span.end + d } }));

@@ -21,11 +21,6 @@ export function withoutNextVersion<T>(read: () => T): T {
   }
 }
 
-/** Whether answers are kept for the next version now (entry-findings.ts asks too). */
-export function keepingForNextVersion(): boolean {
-  return recording;
-}
-
 /** A table that keeps its answers for the next version only: outside withoutNextVersion. */
 class NextVersionMemo<T> extends WeakMap<object, T> {
   override set(node: object, answer: T): this {
@@ -34,12 +29,17 @@ class NextVersionMemo<T> extends WeakMap<object, T> {
   }
 }
 
+/** A table of answers kept for the next version only (outside withoutNextVersion), by any object. */
+export function nextVersionMemo<T>(): WeakMap<object, T> {
+  return new NextVersionMemo<T>();
+}
+
 /**
  * A new table of answers per node, emptied of the nodes an edit changed. One that also serves within a
  * version (a map's key index, asked again and again by one check) keeps its answers always.
  */
 export function nodeMemo<T>(options: { withinVersion?: boolean } = {}): WeakMap<object, T> {
-  const table = options.withinVersion ? new WeakMap<object, T>() : new NextVersionMemo<T>();
+  const table = options.withinVersion ? new WeakMap<object, T>() : nextVersionMemo<T>();
   tables.push(table);
   return table;
 }

@@ -67,8 +67,6 @@ export class Validator {
   /** Checks under way per document, and who waits for them to settle (checkedVersion). */
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
-  /** Long plans not parsed on this thread are checked in a worker (off-thread.ts). */
-  private readonly offThread = offThread;
 
   /**
    * @param today fixes "today" for time-based rules (tests); the local date otherwise.
@@ -147,7 +145,7 @@ export class Validator {
     this.latest.delete(uri);
     this.cost.delete(uri);
     this.settings.forget(uri);
-    this.offThread.forget(uri);
+    offThread.forget(uri);
     if (!this.closed?.adopt(uri)) this.publish(uri, undefined, []);
   }
 
@@ -223,13 +221,13 @@ export class Validator {
    */
   private async checkedOffThread(uri: string, config: KamConfig, today: string, afterEdit: boolean, current: () => boolean): Promise<boolean> {
     const document = this.documents.get(uri);
-    if (!this.offThread.enabled || !document || this.documents.hasPlan(uri) || document.getText().length < OFF_THREAD_CHARS) {
-      this.offThread.forget(uri);
+    if (!offThread.enabled || !document || this.documents.hasPlan(uri) || document.getText().length < OFF_THREAD_CHARS) {
+      offThread.forget(uri);
       return false;
     }
     const started = performance.now();
     const { version } = document;
-    const reply = await this.offThread.check(uri, document.getText(), config, today, MAX_DIAGNOSTICS);
+    const reply = await offThread.check(uri, document.getText(), config, today, MAX_DIAGNOSTICS);
     for (const error of reply.errors) this.connection.console.error(error);
     if (!reply.findings) return false;
     // Overtaken by a newer version (whose check follows) or by a parse on this thread: nothing to say.
