@@ -25,13 +25,6 @@ export function workbench(): Promise<Workbench> {
   return started;
 }
 
-let walkthroughClosed = false;
-
-/** Says that the walkthrough the extension opens on its first start has come and been closed (00-walkthrough does). */
-export function walkthroughDone(): void {
-  walkthroughClosed = true;
-}
-
 /**
  * The workbench once the extension's first start is over: the walkthrough it opens by itself (once
  * per profile, a moment after starting) has come and been closed, so it cannot take the keyboard
@@ -39,19 +32,18 @@ export function walkthroughDone(): void {
  */
 export async function settledWorkbench(): Promise<Workbench> {
   const wb = await workbench();
-  if (!walkthroughClosed && !wb.walkthroughSeen) {
+  if (!wb.walkthroughClosed) {
     // A step before (another grep match) may have closed it already without saying so: then it never comes.
     const came = await wb.page.locator('.tabs-container .tab', { hasText: WALKTHROUGH_TAB }).waitFor({ timeout: 60_000 }).then(() => true, () => false);
     if (came) await wb.closeAllEditors();
+    wb.walkthroughClosed = true;
   }
-  walkthroughClosed = true;
   return wb;
 }
 
 export async function closeWorkbench(): Promise<void> {
   if (started) await (await started.catch(() => undefined))?.close();
   started = undefined;
-  walkthroughClosed = false;
 }
 
 /** The workbench if one was started (and started well), without starting one. */

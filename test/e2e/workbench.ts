@@ -45,8 +45,8 @@ export class Workbench {
     readonly extension: { vsix: string; installed: string },
   ) {}
 
-  /** True once closeAllEditors has closed the walkthrough of the first start. */
-  walkthroughSeen = false;
+  /** True once the walkthrough of the first start has come and been closed (by closeAllEditors, or a step that says so). */
+  walkthroughClosed = false;
 
   static async start({ plans = {}, files = {}, prepare }: WorkbenchOptions = {}): Promise<Workbench> {
     const cs = await loadCodeServerScripts();
@@ -101,7 +101,7 @@ export class Workbench {
    * a quick input) is dismissed, the keyboard goes back to the workbench, and every editor is closed.
    */
   async closeAllEditors(): Promise<void> {
-    if (await this.page.locator('.tabs-container .tab', { hasText: WALKTHROUGH_TAB }).count()) this.walkthroughSeen = true;
+    if (await this.page.locator('.tabs-container .tab', { hasText: WALKTHROUGH_TAB }).count()) this.walkthroughClosed = true;
     // An editor may still open meanwhile (the walkthrough of a first start comes a moment late): then again.
     for (let attempt = 1; ; attempt++) {
       for (let i = 0; i < 2; i++) await this.page.keyboard.press('Escape');
