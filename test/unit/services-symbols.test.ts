@@ -232,9 +232,11 @@ describe('services: document symbols', () => {
       const text = example('riverside-general');
       const at = text.indexOf('\nactions:');
       const memo = new OutlineMemo();
-      const before = documentSymbols(planDocument(text), memo);
-      // A line typed before the actions: the goals above it stay as they were, the actions move down one line.
-      const after = documentSymbols({ ...planDocument(text), plan: parsePlan(`${text.slice(0, at)}\n# new line${text.slice(at)}`) }, memo);
+      const first = planDocument(text);
+      const before = documentSymbols(first, memo);
+      // A blank line typed before the actions, parsed from the version before as the server does: the
+      // goals above it stay as they were, the actions move down one line.
+      const after = documentSymbols({ ...first, plan: parsePlan(`${text.slice(0, at)}\n${text.slice(at)}`, first.plan) }, memo);
       const goals = (o: DocumentSymbol[]) => child(o, 'goals').children!;
       const actions = (o: DocumentSymbol[]) => child(o, 'actions').children!;
       assert.ok(goals(after).length > 1 && goals(after).every((g, i) => g === goals(before)[i]), 'the goals are the same objects');

@@ -153,6 +153,7 @@ export interface Plan {
 export interface Edit {
   previous: Plan;
   from: number;
+  to: number;
   move: Omit<Shift, 'previous'>;
   sections?: readonly string[];
 }

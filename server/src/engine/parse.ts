@@ -25,7 +25,7 @@ export function parsePlan(text: string, previous?: Plan): Plan {
   // Only one version back: the previous plan lets go of its own predecessor.
   previous.shift = previous.edit = undefined;
   if (reused.shift) plan.shift = { previous, ...reused.shift };
-  plan.edit = { previous, from, move, sections };
+  plan.edit = { previous, from, to, move, sections };
   return plan;
 }
 

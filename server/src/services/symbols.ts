@@ -4,7 +4,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { entriesOf, listLabel, SECTIONS, type ListEntries, type ListName } from '../engine/format';
-import type { Entity, Field, Plan } from '../engine/model';
+import type { Edit, Entity, Field, Plan } from '../engine/model';
 import { itemAnchor } from '../engine/spans';
 import type { Span } from '../engine/types';
 import { entityOf, scalarText } from '../engine/yaml-nodes';
@@ -68,7 +68,10 @@ export function documentSymbols({ plan }: PlanDocument, memo?: OutlineMemo): Doc
   // An entry's symbol is read from its own text alone unless an alias points elsewhere (reparse.ts
   // tells them the same way) or a syntax error lets the parser read the same text otherwise (an
   // unclosed `[` above takes the entries after it in).
-  const remembered = memo && !text.includes('*') && plan.syntaxErrors.length === 0 ? memo.begin() : undefined;
+  const remembered = memo && !text.includes('*') && plan.syntaxErrors.length === 0 ? memo.begin(plan) : undefined;
+  // The edit since the memo's outline, when that outline was of the version just before this one.
+  const edit = remembered?.edit;
+  const editEndLine = edit ? lines.lineAt(edit.to + edit.move.delta) : -1;
 
   /** A symbol over span; the selection is kept inside it (an alias can point elsewhere, and clients reject that). */
   const makeSymbol = (name: string, detail: string | undefined, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol => {
@@ -106,39 +109,48 @@ export function documentSymbols({ plan }: PlanDocument, memo?: OutlineMemo): Doc
   /** The entries of the model's list that stand within this value, numbered by their place in the list. */
   const itemSymbols = (list: ItemList, within: Span, path: string): DocumentSymbol[] => {
     const items = list.items(plan);
-    const entries: { entity: Entity; index: number }[] = [];
+    const inside = (entity: Entity) => entity.span.start >= within.start && entity.span.end <= within.end;
+    // The entities an edit left alone are the previous version's, in the same order: a run before the
+    // edited ones and a run after them. Kept only for a list whose entries all stand in it, so that
+    // the memo's places are the list's.
+    const whole = items.every(inside);
+    const before = (whole && remembered?.list(path)) || [];
+    let head = 0;
+    while (head < items.length && head < before.length && before[head].entity === items[head]) head++;
+    let tail = 0;
+    while (tail < items.length - head && tail < before.length - head && before[before.length - 1 - tail].entity === items[items.length - 1 - tail]) tail++;
+    const kept: MemoEntry[] = [];
     for (let index = 0; index < items.length; index++) {
       const entity = items[index];
-      if (entity.span.start >= within.start && entity.span.end <= within.end) entries.push({ entity, index });
+      if (!inside(entity)) continue;
+      const old = index < head ? before[index] : index >= items.length - tail ? before[before.length - (items.length - index)] : undefined;
+      kept.push((old && unmoved(old, entity, index)) ?? fresh(list, entity, index));
     }
-    if (!remembered) return entries.map(({ entity, index }) => itemEntry(list, entity, index).symbol);
-    const now = entries.map(({ entity, index }) => {
-      const line = lines.lineAt(entity.span.start);
-      return { entity, index, line, column: entity.span.start - lines.start(line), text: text.slice(entity.span.start, entity.span.end) };
-    });
-    // An edit changes a run of entries: those before it and after it stand as they did, in the same order.
-    const before = remembered.list(path);
-    const same = (old: MemoEntry | undefined, entry: (typeof now)[number]) => old !== undefined && old.text === entry.text && old.column === entry.column;
-    let head = 0;
-    while (head < now.length && same(before[head], now[head])) head++;
-    let tail = 0;
-    while (tail < now.length - head && tail < before.length - head && same(before[before.length - 1 - tail], now[now.length - 1 - tail])) tail++;
-    const kept = now.map((entry, k): MemoEntry => {
-      const old = k < head ? before[k] : k >= now.length - tail ? before[before.length - (now.length - k)] : undefined;
-      if (!old) return { ...itemEntry(list, entry.entity, entry.index), line: entry.line, column: entry.column, text: entry.text };
-      const name = old.numbered ? `#${entry.index + 1}` : old.symbol.name;
-      if (old.line === entry.line && old.symbol.name === name) return old;
-      return { ...old, symbol: moved(old.symbol, entry.line - old.line, name), line: entry.line };
-    });
-    remembered.keep(path, kept);
+    if (whole) remembered?.keep(path, kept);
     return kept.map((entry) => entry.symbol);
   };
 
-  const itemEntry = (list: ItemList, entity: Entity, index: number) => {
+  /**
+   * An entry's symbol of the previous outline, as it stands now, when the edit left the entry's text
+   * alone: the model kept the entity (its values are unchanged) and the edited text lies wholly
+   * before or after it; after it, on other lines, so that its columns stand.
+   */
+  const unmoved = (old: MemoEntry, entity: Entity, index: number): MemoEntry | undefined => {
+    if (!edit) return undefined;
+    const name = old.numbered ? `#${index + 1}` : old.symbol.name;
+    const renamed = name === old.symbol.name ? old.symbol : { ...old.symbol, name };
+    if (old.end <= edit.from && entity.span.start === old.start) return renamed === old.symbol ? old : { ...old, symbol: renamed };
+    const { delta, lines: lineDelta } = edit.move;
+    if (old.start < edit.to || entity.span.start !== old.start + delta || old.symbol.range.start.line + lineDelta <= editEndLine) return undefined;
+    const symbol = lineDelta === 0 ? renamed : moved(old.symbol, lineDelta, name);
+    return { symbol, entity, start: entity.span.start, end: entity.span.end, numbered: old.numbered };
+  };
+
+  const fresh = (list: ItemList, entity: Entity, index: number): MemoEntry => {
     const view = list.view(entity);
     const name = firstLine(view.name);
     const symbol = makeSymbol(name || `#${index + 1}`, firstLine(view.detail), list.kind, entity.span, nameSpan(entity, list.nameKeys));
-    return { symbol, numbered: !name };
+    return { symbol, entity, start: entity.span.start, end: entity.span.end, numbered: !name };
   };
 
   const outline = plan.root ? fieldSymbols(plan.root, '') : [];
@@ -146,37 +158,43 @@ export function documentSymbols({ plan }: PlanDocument, memo?: OutlineMemo): Doc
   return outline;
 }
 
-/**
- * A list entry's symbol as last built, with what decides it (the entry's text and the column it starts
- * at), the line it started on, and whether it is named by its place in the list.
- */
+/** A list entry's symbol as last built, its entity, where that stood then, and whether it is named by its place in the list. */
 interface MemoEntry {
   symbol: DocumentSymbol;
-  text: string;
-  column: number;
-  line: number;
+  entity: Entity;
+  start: number;
+  end: number;
   numbered: boolean;
 }
 
 interface MemoVersion {
-  list(path: string): readonly MemoEntry[];
+  /** The edit from the memo's version to this one, when this one was reparsed from it. */
+  edit?: Edit;
+  list(path: string): readonly MemoEntry[] | undefined;
   keep(path: string, entries: MemoEntry[]): void;
   end(): void;
 }
 
 /**
- * The list entries' symbols of a document's last outline, by the list's path. One per open document;
- * each outline keeps the lists it built.
+ * The list entries' symbols of a document's last outline, by the list's path. One per
+ * open document; each outline keeps the lists it built. The entities an edit left alone are the
+ * previous version's very objects (engine/model-read.ts), so they find their symbols here.
  */
 export class OutlineMemo {
+  private plan?: Plan;
   private lists = new Map<string, readonly MemoEntry[]>();
 
-  begin(): MemoVersion {
+  begin(plan: Plan): MemoVersion {
+    const edit = plan.edit && plan.edit.previous === this.plan ? plan.edit : undefined;
     const next = new Map<string, MemoEntry[]>();
     return {
-      list: (path) => this.lists.get(path) ?? [],
+      edit,
+      list: (path) => (edit ? this.lists.get(path) : undefined),
       keep: (path, entries) => void next.set(path, entries),
-      end: () => void (this.lists = next),
+      end: () => {
+        this.plan = plan;
+        this.lists = next;
+      },
     };
   }
 }
