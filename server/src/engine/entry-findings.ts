@@ -15,7 +15,13 @@ interface Kept {
   reports: Report[];
 }
 
-const tables: WeakMap<object, Kept>[] = [];
+/**
+ * Every loop's kept reports for an entity, in one slot per loop: one table entry per entity, not one
+ * per entity and loop (a check of 4,000 entries fills it once; each entry of a weak table costs the
+ * collector too).
+ */
+const kept = nextVersionMemo<(Kept | undefined)[]>();
+let loops = 0;
 
 /**
  * One rule's (or one of its loops') reports per entity. `each(entity, context, report, check)` passes
@@ -23,25 +29,25 @@ const tables: WeakMap<object, Kept>[] = [];
  * changed. The reports must stand within the entity and depend on nothing else.
  */
 export function reportsPerEntry(): (entity: Entity, context: readonly unknown[], report: (r: Report) => void, check: (report: (r: Report) => void) => void) => void {
-  const table = nextVersionMemo<Kept>();
-  tables.push(table);
+  const slot = loops++;
   return (entity, context, report, check) => {
-    let kept = table.get(entity);
-    if (!kept || kept.context.length !== context.length || kept.context.some((c, i) => c !== context[i])) {
+    let slots = kept.get(entity);
+    if (!slots) kept.set(entity, (slots = []));
+    let mine = slots[slot];
+    if (!mine || mine.context.length !== context.length || mine.context.some((c, i) => c !== context[i])) {
       const reports: Report[] = [];
       check((r) => void reports.push(r));
-      kept = { context, start: entity.span.start, reports };
-      table.set(entity, kept);
-    } else if (kept.start !== entity.span.start) {
-      const d = entity.span.start - kept.start;
-      kept.reports = kept.reports.map((r) => ({ ...r, span: { start: r.span.start + d, end: r.span.end + d } }));
-      kept.start = entity.span.start;
+      mine = slots[slot] = { context, start: entity.span.start, reports };
+    } else if (mine.start !== entity.span.start) {
+      const d = entity.span.start - mine.start;
+      mine.reports = mine.reports.map((r) => ({ ...r, span: { start: r.span.start + d, end: r.span.end + d } }));
+      mine.start = entity.span.start;
     }
-    for (const r of kept.reports) report(r);
+    for (const r of mine.reports) report(r);
   };
 }
 
 /** Drops what was kept for an entity whose spans did not all move alike (read again around an edited comment). */
 export function forgetReports(entity: Entity): void {
-  for (const table of tables) table.delete(entity);
+  kept.delete(entity);
 }

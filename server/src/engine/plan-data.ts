@@ -71,16 +71,17 @@ function plainCollection(node: unknown): unknown {
   if ((isMap(node) && Object.getPrototypeOf(node) === YAMLMap.prototype) || isPair(node)) {
     // A pair in a flow list (`[a: 1]`) is a map of its own, as toJS has it.
     const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
+    // The keys with an empty value, which `out` leaves out: with those in `out`, every key seen so far.
+    let empty: Set<string> | undefined;
     for (const { key, value } of isMap(node) ? node.items : [node]) {
       if (key !== null && !isScalar(key)) throw NOT_PLAIN;
       const k = key === null ? null : key.value;
       if (typeof k === 'object' && k !== null) throw NOT_PLAIN;
       const name = k === null ? '' : String(k);
-      if (name === '<<' || name === '__proto__' || seen.has(name)) throw NOT_PLAIN;
-      seen.add(name);
+      if (name === '<<' || name === '__proto__' || Object.hasOwn(out, name) || empty?.has(name)) throw NOT_PLAIN;
       const v = plainValue(value);
       if (v !== null && v !== undefined) out[name] = v;
+      else (empty ??= new Set()).add(name);
     }
     return out;
   }

@@ -76,7 +76,7 @@ export function entityOf(doc: Document, node: unknown): Entity | undefined {
     if (fields.has(name)) continue; // a duplicate key is a syntax error; keep the first, as YAML does
     const keySpan = spanOf(key);
     const value = deref(doc, pair.value);
-    fields.set(name, { key: keySpan, value: spanOf(value, { start: keySpan.end, end: keySpan.end }), node: value });
+    fields.set(name, { key: keySpan, value: value?.range ? spanOf(value) : { start: keySpan.end, end: keySpan.end }, node: value });
   }
   return isAlias(node) ? { span: spanOf(map), fields, via: spanOf(node) } : { span: spanOf(map), fields };
 }

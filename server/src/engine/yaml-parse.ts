@@ -1,9 +1,9 @@
 // Text → YAML document: the `yaml` package's Document API (ranges and comments kept), in steps that
 // bound its cost on hostile input: nesting past a limit is refused before the composer recurses, and
 // duplicate keys are found in one pass instead of the parser's pairwise one.
-import { Composer, CST, isMap, isScalar, Lexer, parseDocument, Parser, YAMLParseError, type Document } from 'yaml';
+import { Composer, CST, isCollection, isMap, isPair, isScalar, Lexer, parseDocument, Parser, YAMLParseError, type Document, type YAMLMap } from 'yaml';
 import { MAX_NESTING } from './limits';
-import { eachNode, markAliasFree } from './yaml-nodes';
+import { markAliasFree } from './yaml-nodes';
 
 /** The text's YAML document, errors included; nesting beyond the limit is the one error of an empty document. */
 export function parseYaml(text: string, maxNesting = MAX_NESTING): Document.Parsed {
@@ -67,17 +67,31 @@ function syntaxTree(text: string, maxNesting: number): { tokens: CST.Token[] } |
 
 /** Where the lists and maps first nest deeper than maxNesting, walking the syntax tree without recursion. */
 function tooDeepAt(tokens: readonly CST.Token[], maxNesting: number): number | undefined {
-  const stack: [CST.Token, number][] = tokens.map((t): [CST.Token, number] => [t, 0]).reverse();
-  while (stack.length > 0) {
-    const [token, depth] = stack.pop()!;
-    const children: (CST.Token | null | undefined)[] = [];
-    let inner = depth;
-    if (token.type === 'document') children.push(token.value);
-    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      if (++inner > maxNesting) return token.offset;
-      for (const item of token.items) children.push(item.key, item.value);
+  // A stack of the tokens still to visit and, beside it, how deep each stands; children are pushed
+  // last first, so the first token too deep in the text is the one found. Scalars nest nothing.
+  const stack: CST.Token[] = [];
+  const depths: number[] = [];
+  const visit = (token: CST.Token | null | undefined, depth: number) => {
+    if (token && (token.type === 'document' || token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection')) {
+      stack.push(token);
+      depths.push(depth);
     }
-    for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push([children[i]!, inner]);
+  };
+  for (let i = tokens.length - 1; i >= 0; i--) visit(tokens[i], 0);
+  while (stack.length > 0) {
+    const token = stack.pop()!;
+    const depth = depths.pop()!;
+    if (token.type === 'document') {
+      visit(token.value, depth);
+      continue;
+    }
+    const items = (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items;
+    if (depth + 1 > maxNesting) return token.offset;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i] as { key?: CST.Token | null; value?: CST.Token };
+      visit(item.value, depth + 1);
+      visit(item.key, depth + 1);
+    }
   }
   return undefined;
 }
@@ -85,19 +99,32 @@ function tooDeepAt(tokens: readonly CST.Token[], maxNesting: number): number | u
 /** What the parser's `uniqueKeys` reports: a scalar key whose value an earlier key of the same map has. */
 export function duplicateKeyErrors(node: unknown): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
-  eachNode(node, (map) => {
-    if (!isMap(map)) return;
-    const seen = new Set<unknown>();
-    for (const { key } of map.items) {
+  collectDuplicateKeys(node, errors);
+  return errors;
+}
+
+/** A map this small is checked key against key: no set to make for the maps of every entry. */
+const FEW_KEYS = 16;
+
+function collectDuplicateKeys(node: unknown, errors: YAMLParseError[]): void {
+  if (isPair(node)) {
+    collectDuplicateKeys(node.key, errors);
+    collectDuplicateKeys(node.value, errors);
+    return;
+  }
+  if (!isCollection(node)) return;
+  const items = node.items as unknown[];
+  if (isMap(node) && items.length > 1) {
+    const keys = (node as YAMLMap).items.map(({ key }) => (isScalar(key) ? key : undefined));
+    const seen = keys.length > FEW_KEYS ? new Set<unknown>() : undefined;
+    keys.forEach((key, i) => {
       // The parser compares with ===, under which NaN equals nothing; a Set would match it.
-      if (!isScalar(key) || Number.isNaN(key.value)) continue;
-      if (!seen.has(key.value)) {
-        seen.add(key.value);
-        continue;
-      }
+      if (!key || Number.isNaN(key.value)) return;
+      const repeated = seen ? seen.has(key.value) : keys.some((other, j) => j < i && other !== undefined && other.value === key.value);
+      if (!repeated) return void seen?.add(key.value);
       const at = key.range?.[0] ?? 0;
       errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-    }
-  });
-  return errors;
+    });
+  }
+  for (const item of items) collectDuplicateKeys(item, errors);
 }
