@@ -480,8 +480,6 @@ function measurePackage(): PackageFigures {
     if (retry.status !== 0 || !fs.existsSync(made)) error += `; packaging without those checks failed too: ${retry.stderr.trim().split('\n').slice(-2).join(' | ')}`;
     else error += '; the size is that of `vsce package --allow-missing-repository --baseContentUrl …`';
   }
-  // `package` bundles with --production; the development bundle is put back for tests and debugging.
-  spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'ignore' });
   if (!fs.existsSync(made)) return { error };
   const listing = spawnSync('unzip', ['-Z1', made], { encoding: 'utf8' });
   const files = listing.status === 0 ? listing.stdout.trim().split('\n').length : undefined;
@@ -709,7 +707,22 @@ async function main(): Promise<void> {
   console.log(`written to ${path.relative(REPO, RESULTS)}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+/**
+ * The servers and the CLI are measured as they ship: the production bundle (minified, as `npm run
+ * package` makes it; the development one holds twice the source in the server's memory). The
+ * development bundle is put back afterwards, for the tests and debugging.
+ */
+function bundle(production: boolean): void {
+  const run = spawnSync(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : [])], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`esbuild.mjs${production ? ' --production' : ''} failed: ${run.stderr}`);
+}
+
+bundle(true);
+main().then(
+  () => bundle(false),
+  (e) => {
+    console.error(e);
+    bundle(false);
+    process.exit(1);
+  },
+);
