@@ -41,33 +41,38 @@ const NOT_PLAIN = Symbol('not plain');
 function plainData(doc: Document): unknown {
   if (doc.schema.name !== 'core' || aliasCount(doc) > 0) return NOT_PLAIN;
   try {
-    return plainValue(doc.contents);
+    return plainValue(doc.contents, 0);
   } catch {
     return NOT_PLAIN;
   }
 }
 
 /**
- * Each collection's data, kept while its items stay (node-memo.ts): after an edit only the collections
- * that held it are walked again. Nothing changes the data once made (the schema's validator reads it).
+ * The data of the sections, the lists and their entries, kept while their items stay (node-memo.ts):
+ * after an edit only the collections that held it are walked again. The top level is depth 0, a list
+ * 1 or 2 (within `diagnosis`), its entries one deeper. What lies inside an entry is walked with it: an
+ * edited entry is parsed again as a whole, and a table entry for each small list in it costs more
+ * than the walk. Nothing changes the data once made (the schema's validator reads it).
  */
 const plainCollections = nodeMemo<unknown>();
+const kept = (node: unknown, depth: number) => (isMap(node) ? depth <= 3 : isSeq(node) && depth <= 2);
 
-function plainValue(node: unknown): unknown {
+function plainValue(node: unknown, depth: number): unknown {
   if (node === null || node === undefined) return node;
   if (isScalar(node)) {
     if (typeof node.value === 'object' && node.value !== null) throw NOT_PLAIN; // a timestamp, a binary: toJS's
     return node.value;
   }
-  if (isCollection(node) && plainCollections.has(node)) return plainCollections.get(node);
-  const value = plainCollection(node);
-  if (isCollection(node)) plainCollections.set(node, value);
+  const keep = kept(node, depth);
+  if (keep && plainCollections.has(node)) return plainCollections.get(node);
+  const value = plainCollection(node, depth);
+  if (keep) plainCollections.set(node, value);
   return value;
 }
 
-function plainCollection(node: unknown): unknown {
+function plainCollection(node: unknown, depth: number): unknown {
   // Only the plain classes: a tagged `!!set` or `!!omap` becomes a Set or a Map in toJS.
-  if (isSeq(node) && Object.getPrototypeOf(node) === YAMLSeq.prototype) return node.items.map(plainValue);
+  if (isSeq(node) && Object.getPrototypeOf(node) === YAMLSeq.prototype) return node.items.map((item) => plainValue(item, depth + 1));
   if ((isMap(node) && Object.getPrototypeOf(node) === YAMLMap.prototype) || isPair(node)) {
     // A pair in a flow list (`[a: 1]`) is a map of its own, as toJS has it.
     const out: Record<string, unknown> = {};
@@ -79,7 +84,7 @@ function plainCollection(node: unknown): unknown {
       if (typeof k === 'object' && k !== null) throw NOT_PLAIN;
       const name = k === null ? '' : String(k);
       if (name === '<<' || name === '__proto__' || Object.hasOwn(out, name) || empty?.has(name)) throw NOT_PLAIN;
-      const v = plainValue(value);
+      const v = plainValue(value, depth + 1);
       if (v !== null && v !== undefined) out[name] = v;
       else (empty ??= new Set()).add(name);
     }
