@@ -110,11 +110,23 @@ function changedEntries(doc: Document.Parsed, old: string, text: string, change:
     const path = entries.slice(0, k + 1);
     if (endsInComment(path)) continue;
     const alone = parsedAlone(piece, entry, MAX_NESTING - k - 1);
-    if (alone === undefined) continue;
+    if (alone === undefined || emptyItemAtSeam(entry, alone.items)) continue;
     // The document's end takes in what trails the last entry: alone, the piece ends the same way.
     return { ...change, path, items: alone.items, docEnd: end === text.length ? alone.end : undefined };
   }
   return undefined;
+}
+
+/**
+ * Whether an empty item of a block list (`- `, `- &anchor`, `- !tag`) stands first among the new items
+ * or right after them. Where such an item follows a comment line, the parser takes its end to include
+ * the line break, and the comment lies outside the piece parsed alone, or the item outside the piece
+ * that brought the comment (found by `npm run fuzz`): the entry around is parsed instead.
+ */
+function emptyItemAtSeam(entry: Entry, items: readonly (Pair | Node)[]): boolean {
+  if (!isSeq(entry.collection)) return false;
+  const empty = (item: unknown) => isScalar(item) && item.range![0] === item.range![1];
+  return empty(items[0]) || empty(entry.collection.items[entry.last + 1]);
 }
 
 /** Where two texts differ: [from, to) of the old one became [from, to + delta) of the new one. */
