@@ -105,6 +105,7 @@ describe('reparse after an edit', function () {
   // break, which a piece parsed without the comment (or an item left out of the piece) does not know.
   const RISKS = '    - Generix Pharma wins VBP round 9 and undercuts on price.\n';
   for (const [what, base, edit] of [
+    ['a value turned into a comment before a blank line within its entry', (t: string) => t.replace('      name: DRG cost control\n', '      name: DRG cost control\n   \n'), (t: string) => t.replace('name: DRG cost control', 'name: # DRG')],
     ['a list item emptied right after a comment line', (t: string) => t.replace(RISKS, `    - Price war.\n# watch\n${RISKS}    - Supply.\n`), (t: string) => t.replace(RISKS, '    - &a\n')],
     ['a comment line typed before an empty list item', (t: string) => t.replace(RISKS, `    - Price war.\n    - &a\n${RISKS}`), (t: string) => t.replace('    - Price war.\n', '    - Price war.\n# watch\n')],
   ] as const) {

@@ -251,8 +251,9 @@ function parsedAlone(piece: string, entry: Entry, maxNesting: number): { items: 
   if (last && (contents.range[1] !== contents.range[2] || doc.comment)) return undefined;
   const items = contents.items as (Pair | Node)[];
   // An empty value that ends the piece takes in the blank lines after it, alone; in place the parser
-  // ends it at its own line (`account: # note`, a blank line, `goals:`).
-  if (/\n *\r?\n$/.test(piece) && endsInEmptyValue(contents)) return undefined;
+  // ends it at its own line (`account: # note`, a blank line, `goals:`; or within an entry, before the
+  // indentation of its next key).
+  if (/\n *\r?\n *$/.test(piece) && endsInEmptyValue(contents)) return undefined;
   if (duplicateKeyErrors(contents).length > 0) return undefined;
   if (isMap(contents) && items.some((pair) => isDuplicateKey(entry, pair as Pair))) return undefined;
   for (const item of items) shiftFrom(item, 0, entry.start);
