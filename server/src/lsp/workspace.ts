@@ -249,8 +249,10 @@ export class WorkspacePlans implements ClosedDocuments {
       const reply = await offThread.check(uri, contents.text, config, today, MAX_DIAGNOSTICS, { file: relative });
       for (const error of reply.errors) this.connection.console.error(error);
       if (reply.findings && reply.row) {
+        this.rows.set(file, { uri, row: reply.row });
         // When only the first findings came back, a document opened with this text is checked itself.
-        this.keep(file, uri, contents.text, { row: reply.row, findings: reply.total === reply.findings.length ? reply.findings : undefined }, config, today);
+        if (reply.total === reply.findings.length) this.known.set(file, { digest: digest(contents.text), config, today, findings: reply.findings });
+        else this.known.delete(file);
         return toDiagnostics(reply.findings, LineIndex.of(contents.text), config.locale, reply.total);
       }
     }
@@ -260,15 +262,11 @@ export class WorkspacePlans implements ClosedDocuments {
       const onRuleError = (rule: { code: string }, e: unknown) => this.connection.console.error(`${rule.code} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
       return { plan, findings: checkPlan(plan, { config, today, onRuleError }) };
     });
-    this.keep(file, uri, plan.text, detached({ row: portfolioRow(plan, findings, { file: relative, today, config }), findings }), config, today);
-    return toDiagnostics(findings, plan.lines, config.locale);
-  }
-
-  /** What a closed file's check leaves: its portfolio row, and its findings for a document opened with the same (non-empty) text. */
-  private keep(file: string, uri: string, text: string, kept: { row: PortfolioRow; findings?: Finding[] }, config: KamConfig, today: string): void {
+    const kept = detached({ row: portfolioRow(plan, findings, { file: relative, today, config }), findings });
     this.rows.set(file, { uri, row: kept.row });
-    if (text !== '' && kept.findings) this.known.set(file, { digest: digest(text), config, today, findings: kept.findings });
+    if (plan.text !== '') this.known.set(file, { digest: digest(plan.text), config, today, findings: kept.findings });
     else this.known.delete(file);
+    return toDiagnostics(findings, plan.lines, config.locale);
   }
 
   /** Takes the file's disk diagnostics away, if any were published. */
